@@ -1,0 +1,96 @@
+package io.radstream.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.radstream.demo.DemoClient;
+import io.radstream.demo.DemoRun;
+import io.radstream.demo.SampleStudy;
+import io.radstream.localstack.LocalStack;
+import io.radstream.localstack.SampleFiles;
+
+/**
+ * The three packaged services as separate processes against a real broker and a real S3 server:
+ * bundled studies uploaded over HTTP, reports and alerts read back over HTTP.
+ */
+class EndToEndIT {
+
+    @TempDir
+    static Path tmp;
+
+    static LocalStack stack;
+    static ServiceProcess ingest;
+    static ServiceProcess inference;
+    static ServiceProcess results;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        stack = LocalStack.startForTests(tmp.resolve("stack"));
+        Path root = SampleFiles.repositoryRoot();
+        Path logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
+        Map<String, String> config = new HashMap<>(stack.serviceConfig());
+        config.put("radstream.ingest.pseudonym-key", "e2e-test-pseudonym-key-0123456789");
+        config.put("radstream.inference.models-dir", root.resolve("models").toString());
+        config.put("radstream.results.final-quiet-period", "2s");
+        config.put("kafka-streams.state.dir", tmp.resolve("streams").toString());
+        ingest = new ServiceProcess(root, "ingest-service", config, logs);
+        inference = new ServiceProcess(root, "inference-service", config, logs);
+        results = new ServiceProcess(root, "results-service", config, logs);
+        for (ServiceProcess service : List.of(ingest, inference, results)) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .failFast(() -> !service.alive())
+                    .untilAsserted(() -> assertThat(service.get("/q/health/ready"))
+                            .as("%s readiness%n%s", service.module(), service.logTail()).isEqualTo(200));
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {results, inference, ingest}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldTurnUploadedStudiesIntoFinalReportsAndUrgentAlerts() throws Exception {
+        List<SampleStudy> studies = SampleStudy.readManifest(SampleFiles.repositoryRoot().resolve("samples"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        DemoRun.Summary summary = new DemoRun(new DemoClient(ingest.uri(), results.uri()), new PrintStream(console))
+                .run(studies, Duration.ofSeconds(150));
+
+        assertThat(summary.ok()).as("demo run:%n%s%ninference log:%n%s", console, inference.logTail()).isTrue();
+        assertThat(summary.studies()).isEqualTo(studies.size());
+        assertThat(summary.reports()).isEqualTo(studies.size());
+        assertThat(summary.findings()).isGreaterThanOrEqualTo(summary.images());
+        assertThat(summary.alerts()).isGreaterThanOrEqualTo((int) studies.stream().filter(SampleStudy::expectUrgent).count())
+                .isPositive();
+    }
+
+    @Test
+    void shouldServeHealthAndPrometheusMetricsOnEveryService() {
+        for (ServiceProcess service : List.of(ingest, inference, results)) {
+            assertThat(service.get("/q/health")).as(service.module()).isEqualTo(200);
+            assertThat(service.get("/q/metrics")).as(service.module()).isEqualTo(200);
+        }
+    }
+}

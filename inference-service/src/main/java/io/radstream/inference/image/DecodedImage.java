@@ -1,0 +1,16 @@
+package io.radstream.inference.image;
+
+/**
+ * One decoded frame as grey values in modality units (HU for CT after rescale; 0..255 for PNG/JPEG).
+ *
+ * @param width            columns
+ * @param height           rows
+ * @param values           row-major grey values
+ * @param monochrome1      true when high values are dark (DICOM MONOCHROME1), not yet inverted
+ * @param rescaleSlope     the slope already applied (1 when none)
+ * @param rescaleIntercept the intercept already applied (0 when none)
+ * @param pixelSpacingMm   [row, column] spacing in mm, or null when unknown
+ */
+public record DecodedImage(int width, int height, float[] values, boolean monochrome1, double rescaleSlope,
+                           double rescaleIntercept, double[] pixelSpacingMm) {
+}

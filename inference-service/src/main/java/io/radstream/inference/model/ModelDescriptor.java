@@ -1,0 +1,75 @@
+package io.radstream.inference.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The {@code model.json} descriptor: the one contract between a trained ONNX CNN and RadStream
+ * (format documented in {@code models/README.md}). Registering a model needs a descriptor, no code.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelDescriptor(String id, String version, String task, String onnx, String sha256,
+                              boolean benchmarkOnly, String description, Input input, Routing routing,
+                              Outputs outputs, Batching batching, Map<String, Object> evaluation) {
+
+    public static final String CLASSIFICATION = "classification";
+    public static final String SEGMENTATION = "segmentation";
+    public static final String ENHANCEMENT = "enhancement";
+
+    /** How pixels become the input tensor. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Input(String name, int channels, Integer height, Integer width, boolean rescale,
+                        boolean invertMonochrome1, String scaling, Window window, List<Double> mean,
+                        List<Double> std) {
+
+        public boolean fixedSize() {
+            return height != null && width != null;
+        }
+    }
+
+    /** Window centre and width in modality units (HU for CT). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Window(double center, double width) {
+    }
+
+    /** Which images the model is routed to; empty lists match nothing. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Routing(List<String> modalities, List<String> bodyParts, List<String> formats) {
+
+        public boolean matches(String modality, String bodyPart, String format) {
+            return contains(modalities, modality) && contains(bodyParts, bodyPart) && contains(formats, format);
+        }
+
+        private static boolean contains(List<String> allowed, String value) {
+            return allowed != null && value != null && allowed.stream()
+                    .anyMatch(a -> a.equalsIgnoreCase(value.trim()) || "*".equals(a));
+        }
+    }
+
+    /** Names of the ONNX outputs and how to read them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outputs(String scores, String activation, String heatmap, String mask, String maskActivation,
+                          Double maskThreshold, String image, List<Label> labels) {
+    }
+
+    /** One label: threshold chosen on validation data, urgency when positive. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Label(String name, String display, String snomed, double threshold, String urgency) {
+    }
+
+    /** Dynamic batching limits. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Batching(int maxBatchSize, int maxQueueDelayMs) {
+    }
+
+    public String taskName() {
+        return task == null ? "" : task.toLowerCase(Locale.ROOT);
+    }
+
+    public int maxBatchSize() {
+        return batching == null || batching.maxBatchSize() < 1 ? 1 : batching.maxBatchSize();
+    }
+}

@@ -1,0 +1,94 @@
+package io.radstream.inference.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * One ONNX Runtime session of one model on one device, created once and reused. Inputs are written
+ * into a reused direct, native-order buffer (no copy into ONNX Runtime); every tensor and result is
+ * closed. Not thread-safe: each device has its own inference thread.
+ */
+public final class OrtModel implements AutoCloseable {
+
+    private final ModelDescriptor descriptor;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final String device;
+    private FloatBuffer inputBuffer = FloatBuffer.allocate(0);
+
+    OrtModel(ModelDescriptor descriptor, Path onnxFile, OrtDevice device, int intraOpThreads) throws OrtException {
+        this.descriptor = descriptor;
+        this.environment = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.device = device.configure(options);
+            this.session = environment.createSession(onnxFile.toString(), options);
+        }
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** The device the session runs on, e.g. {@code cpu} or {@code cuda:0}. */
+    public String device() {
+        return device;
+    }
+
+    /**
+     * Runs a batch. {@code input} holds {@code shape[0]} items in NCHW order.
+     *
+     * @return every output of the model by name
+     */
+    public Map<String, Tensor> run(float[] input, long[] shape) throws OrtException {
+        FloatBuffer buffer = reusableBuffer(input.length);
+        buffer.put(input).flip();
+        Map<String, Tensor> outputs = new HashMap<>();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape);
+             OrtSession.Result result = session.run(Map.of(descriptor.input().name(), tensor))) {
+            for (Map.Entry<String, OnnxValue> entry : result) {
+                outputs.put(entry.getKey(), toTensor((OnnxTensor) entry.getValue()));
+            }
+        }
+        return outputs;
+    }
+
+    public List<String> outputNames() {
+        return List.copyOf(session.getOutputNames());
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+
+    private FloatBuffer reusableBuffer(int floats) {
+        if (inputBuffer.capacity() < floats) {
+            inputBuffer = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        inputBuffer.clear();
+        inputBuffer.limit(floats);
+        return inputBuffer;
+    }
+
+    private static Tensor toTensor(OnnxTensor tensor) {
+        FloatBuffer values = tensor.getFloatBuffer();
+        float[] data = new float[values.remaining()];
+        values.get(data);
+        return new Tensor(tensor.getInfo().getShape(), data);
+    }
+}

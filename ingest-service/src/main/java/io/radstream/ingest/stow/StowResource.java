@@ -1,0 +1,122 @@
+package io.radstream.ingest.stow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.apache.commons.fileupload2.core.MultipartInput;
+import org.jboss.logging.Logger;
+
+import io.radstream.ingest.IngestConfig;
+import io.radstream.schemas.DicomUid;
+import io.radstream.schemas.events.Priority;
+
+/** DICOMweb STOW-RS (PS3.18 §10.5): {@code POST /dicomweb/studies[/{StudyInstanceUID}]}. */
+@Path("/dicomweb/studies")
+public class StowResource {
+
+    static final String DICOM_JSON = "application/dicom+json";
+    private static final Logger LOG = Logger.getLogger(StowResource.class);
+
+    private final StowInstanceHandler handler;
+    private final IngestConfig config;
+
+    public StowResource(StowInstanceHandler handler, IngestConfig config) {
+        this.handler = handler;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response storeInstances(@HeaderParam("Content-Type") String contentType,
+                                   @QueryParam("priority") String priority, @Context UriInfo uri, InputStream body) {
+        return store(contentType, null, priority, uri, body);
+    }
+
+    @POST
+    @Path("{study}")
+    @Consumes(MediaType.WILDCARD)
+    public Response storeStudyInstances(@HeaderParam("Content-Type") String contentType, @PathParam("study") String study,
+                                        @QueryParam("priority") String priority, @Context UriInfo uri, InputStream body) {
+        if (!DicomUid.isValid(study)) {
+            return error(400, "The StudyInstanceUID in the path is not a valid DICOM UID");
+        }
+        return store(contentType, study, priority, uri, body);
+    }
+
+    private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri, InputStream body) {
+        try {
+            StowContentType type = StowContentType.parse(contentType);
+            Priority priority = parsePriority(priorityParam);
+            String baseUrl = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
+            StowResult result = new StowResult();
+            String lastStudy = readParts(type, body, new StowRequest(pathStudy, priority, baseUrl), result);
+            result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
+            String study = pathStudy != null ? pathStudy : lastStudy;
+            String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
+            return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
+        } catch (StowException e) {
+            return error(e.status(), e.getMessage());
+        }
+    }
+
+    private String readParts(StowContentType type, InputStream body, StowRequest request, StowResult result) {
+        try {
+            MultipartInput multipart = MultipartInput.builder().setInputStream(body).setBoundary(type.boundary()).get();
+            if (!multipart.skipPreamble()) {
+                throw new StowException(400, "The body has no multipart part delimited by the declared boundary");
+            }
+            String lastStudy = null;
+            int parts = 0;
+            boolean more = true;
+            while (more) {
+                if (++parts > config.maxInstancesPerRequest()) {
+                    throw new StowException(413, "More than " + config.maxInstancesPerRequest() + " instances in one request");
+                }
+                String headers = multipart.readHeaders();
+                lastStudy = handler.handle(PartHeaders.contentType(headers), multipart.newInputStream(), request, result,
+                        lastStudy);
+                more = multipart.readBoundary();
+            }
+            return lastStudy;
+        } catch (MultipartInput.MalformedStreamException e) {
+            throw new StowException(400, "Malformed multipart body: " + e.getMessage());
+        } catch (IOException e) {
+            throw new StowException(400, "Cannot read the multipart body: " + e.getMessage());
+        }
+    }
+
+    private static Priority parsePriority(String value) {
+        if (value == null || value.isBlank()) {
+            return Priority.ROUTINE;
+        }
+        try {
+            return Priority.valueOf(value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new StowException(400, "priority must be STAT, URGENT or ROUTINE");
+        }
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new io.radstream.ingest.ApiError(status, message)).build();
+    }
+
+    /** What every part of one request shares. */
+    record StowRequest(String pathStudy, Priority priority, String baseUrl) {
+        URI retrieveUrl(String study, String series, String sop) {
+            return URI.create(baseUrl + "/dicomweb/studies/" + study + "/series/" + series + "/instances/" + sop);
+        }
+    }
+}

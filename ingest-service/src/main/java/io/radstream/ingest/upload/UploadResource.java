@@ -1,0 +1,158 @@
+package io.radstream.ingest.upload;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.radstream.dicom.DicomHeader;
+import io.radstream.ingest.ApiError;
+import io.radstream.ingest.IngestConfig;
+import io.radstream.ingest.core.ArrivalPublisher;
+import io.radstream.ingest.core.DicomInstanceInspector;
+import io.radstream.ingest.core.DicomInstanceInspector.Inspection;
+import io.radstream.ingest.core.ImageIngestor;
+import io.radstream.ingest.core.IncomingImage;
+import io.radstream.ingest.core.IncomingImages;
+import io.radstream.ingest.core.IngestOutcome;
+import io.radstream.ingest.core.SpooledFile;
+import io.radstream.schemas.DicomUid;
+import io.radstream.schemas.events.ImageFormat;
+import io.radstream.schemas.events.IngestSource;
+import io.radstream.storage.ObjectStoreException;
+
+/**
+ * Telemedicine uploads: {@code POST /api/v1/uploads}, multipart/form-data with a {@code file} part
+ * (PNG, JPEG or DICOM Part 10) and a {@code metadata} part (JSON {@link UploadMetadata}).
+ */
+@Path("/api/v1/uploads")
+public class UploadResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final ImageIngestor ingestor;
+    private final IncomingImages images;
+    private final DicomInstanceInspector inspector;
+    private final IngestConfig config;
+
+    public UploadResource(ImageIngestor ingestor, IncomingImages images, DicomInstanceInspector inspector,
+                          IngestConfig config) {
+        this.ingestor = ingestor;
+        this.images = images;
+        this.inspector = inspector;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            return error(400, "The form needs a 'file' part with the image");
+        }
+        if (file.size() == 0) {
+            return error(400, "The uploaded file is empty");
+        }
+        if (file.size() > config.maxInstanceBytes().asLongValue()) {
+            return error(413, "The file has " + file.size() + " bytes; the limit is " + config.maxInstanceBytes().asLongValue());
+        }
+        UploadMetadata metadata = parseMetadata(metadataJson);
+        ImageFormat format = ImageSniffer.sniff(file.uploadedFile())
+                .orElseThrow(() -> new UploadException(415, "The file is not a PNG, JPEG or DICOM Part 10 image"));
+        String problem = metadata.problem(format == ImageFormat.DICOM);
+        if (problem != null) {
+            return error(400, problem);
+        }
+        try (SpooledFile spooled = SpooledFile.of(file.uploadedFile(), config.maxInstanceBytes().asLongValue())) {
+            IncomingImage image = format == ImageFormat.DICOM ? fromDicom(spooled, metadata) : fromRaster(spooled, format, metadata);
+            return answer(image, ingestor.ingest(image));
+        } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
+            return error(503, "The image could not be stored durably; nothing was kept, retry later: " + e.getMessage());
+        }
+    }
+
+    private IncomingImage fromDicom(SpooledFile file, UploadMetadata metadata) {
+        Inspection inspection = inspector.inspect(file);
+        if (!inspection.isAccepted()) {
+            int status = inspection.failure().name().contains("NOT_SUPPORTED") ? 415 : 400;
+            throw new UploadException(status, "DICOM refused (" + Integer.toHexString(inspection.failure().code())
+                    .toUpperCase() + "): " + inspection.message());
+        }
+        DicomHeader header = inspection.header();
+        IncomingImage image = images.fromDicom(header, metadata.parsedPriority(), IngestSource.UPLOAD, file);
+        return header.patientId() == null && metadata.patientRef() != null ? withPatient(image, metadata.patientRef()) : image;
+    }
+
+    private IncomingImage fromRaster(SpooledFile file, ImageFormat format, UploadMetadata metadata) {
+        int[] size;
+        try {
+            size = RasterProbe.probe(file.path());
+        } catch (RasterProbe.InvalidImageException e) {
+            throw new UploadException(400, e.getMessage());
+        }
+        String study = metadata.studyInstanceUid() != null ? metadata.studyInstanceUid() : DicomUid.random();
+        String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(study, "series");
+        String sop = derivedUid(study, file.sha256());
+        return new IncomingImage(config.tenant(), study, series, sop, null, UploadMetadata.upper(metadata.modality()),
+                UploadMetadata.upper(metadata.bodyPart()), format, 1, size[1], size[0], metadata.parsedPriority(),
+                metadata.patientRef(), IngestSource.UPLOAD, file);
+    }
+
+    /** Same study and same bytes give the same SOP Instance UID, so a re-sent upload is recognised. */
+    private String derivedUid(String study, String salt) {
+        return DicomUid.fromUuid(UUID.nameUUIDFromBytes((config.tenant() + "|" + study + "|" + salt)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static IncomingImage withPatient(IncomingImage i, String patientRef) {
+        return new IncomingImage(i.tenant(), i.studyInstanceUid(), i.seriesInstanceUid(), i.sopInstanceUid(),
+                i.sopClassUid(), i.modality(), i.bodyPart(), i.format(), i.frameCount(), i.rows(), i.columns(),
+                i.priority(), patientRef, i.source(), i.file());
+    }
+
+    private static UploadMetadata parseMetadata(String json) {
+        if (json == null || json.isBlank()) {
+            throw new UploadException(400, "The form needs a 'metadata' part: JSON with modality, bodyPart, priority, patientRef");
+        }
+        try {
+            return JSON.readValue(json, UploadMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new UploadException(400, "The 'metadata' part is not valid JSON for an upload: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static Response answer(IncomingImage image, IngestOutcome outcome) {
+        UploadReceipt receipt = new UploadReceipt(outcome.name(), image.studyInstanceUid(), image.seriesInstanceUid(),
+                image.sopInstanceUid(), image.format().name(), image.file().sha256(), image.priority().name());
+        int status = switch (outcome) {
+            case STORED -> 201;
+            case DUPLICATE -> 200;
+            case CONFLICT -> 409;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(receipt).build();
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, message)).build();
+    }
+
+    /** What the client learns about its upload. */
+    public record UploadReceipt(String outcome, String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
+                                String format, String sha256, String priority) {
+    }
+}

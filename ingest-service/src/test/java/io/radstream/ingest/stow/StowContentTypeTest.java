@@ -1,0 +1,38 @@
+package io.radstream.ingest.stow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StowContentTypeTest {
+
+    @Test
+    void shouldAcceptMultipartRelatedOfApplicationDicom() {
+        StowContentType type = StowContentType.parse("multipart/related; type=\"application/dicom\"; boundary=abc123");
+        assertThat(new String(type.boundary(), StandardCharsets.ISO_8859_1)).isEqualTo("abc123");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "application/json|415",
+            "multipart/form-data; boundary=x|415",
+            "multipart/related; type=\"application/dicom+xml\"; boundary=x|415",
+            "multipart/related; boundary=x|400",
+            "multipart/related; type=\"application/dicom\"|400",
+            "not a media type;;;|415"})
+    void shouldRefuseOtherContentTypesWithTheStowStatus(String contentType, int status) {
+        assertThatThrownBy(() -> StowContentType.parse(contentType))
+                .isInstanceOfSatisfying(StowException.class, e -> assertThat(e.status()).isEqualTo(status));
+    }
+
+    @Test
+    void shouldRefuseAMissingContentTypeWith415() {
+        assertThatThrownBy(() -> StowContentType.parse(null))
+                .isInstanceOfSatisfying(StowException.class, e -> assertThat(e.status()).isEqualTo(415));
+    }
+}

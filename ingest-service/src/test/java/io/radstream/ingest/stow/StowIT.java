@@ -1,0 +1,136 @@
+package io.radstream.ingest.stow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.ingest.LaneReader;
+import io.radstream.localstack.RadStreamStackResource;
+import io.radstream.localstack.SampleFiles;
+import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.ImageArrived;
+
+@QuarkusTest
+@QuarkusTestResource(RadStreamStackResource.class)
+class StowIT {
+
+    static final String BOUNDARY = "radstream-test-boundary";
+    static final String STOW_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
+    static final String CT_STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
+
+    static LaneReader lanes;
+
+    @BeforeAll
+    static void openLanes() {
+        lanes = new LaneReader();
+    }
+
+    @AfterAll
+    static void closeLanes() {
+        lanes.close();
+    }
+
+    @Test
+    void shouldStoreARealCtInstanceAndPublishItsArrivalWithoutPhi() throws IOException {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+
+        given().contentType(STOW_TYPE).body(multipart(ct)).queryParam("priority", "STAT")
+                .when().post("/dicomweb/studies")
+                .then().statusCode(200).contentType("application/dicom+json")
+                .body("$", hasKey("00081199")).body("$", not(hasKey("00081198")));
+
+        LaneReader.Received received = lanes.await(e -> e.getStudyInstanceUid().equals(CT_STUDY));
+        ImageArrived event = received.event();
+        assertThat(received.topic()).isEqualTo(Topics.IMAGES_STAT.name());
+        assertThat(received.key()).isEqualTo(CT_STUDY);
+        assertThat(event.getModality()).isEqualTo("CT");
+        assertThat(event.getObject().getKey()).startsWith("default/" + CT_STUDY + "/").endsWith(".dcm");
+        assertThat(event.getPatientKey()).hasSize(64);
+        assertThat(event.toString()).doesNotContain("CompressedSamples").doesNotContain("1CT1");
+        assertThat(RadStreamStackResource.stack().s3().endpoint()).isNotBlank();
+    }
+
+    @Test
+    void shouldNotPublishASecondEventWhenTheSameInstanceIsResent() throws IOException {
+        byte[] mr = Files.readAllBytes(SampleFiles.dicomSample("MR_small.dcm"));
+        given().contentType(STOW_TYPE).body(multipart(mr)).post("/dicomweb/studies").then().statusCode(200);
+        ImageArrived first = lanes.await(e -> e.getModality().equals("MR")).event();
+
+        given().contentType(STOW_TYPE).body(multipart(mr)).post("/dicomweb/studies").then().statusCode(200);
+        byte[] marker = Files.readAllBytes(SampleFiles.dicomSample("MR_small_implicit.dcm"));
+        // same SOP Instance UID, different bytes: a conflict, nothing published
+        given().contentType(STOW_TYPE).body(multipart(marker)).post("/dicomweb/studies").then().statusCode(409);
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        given().contentType(STOW_TYPE).body(multipart(ct)).post("/dicomweb/studies").then().statusCode(200);
+        lanes.await(e -> e.getModality().equals("CT"));
+
+        assertThat(lanes.matching(e -> e.getSopInstanceUid().equals(first.getSopInstanceUid()))).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseATruncatedInstanceWith409AndCannotUnderstand() throws IOException {
+        byte[] truncated = Files.readAllBytes(SampleFiles.dicomSample("MR_truncated.dcm"));
+        given().contentType(STOW_TYPE).body(multipart(truncated)).post("/dicomweb/studies")
+                .then().statusCode(409).body("'00081198'.Value[0].'00081197'.Value[0]", org.hamcrest.Matchers.greaterThanOrEqualTo(0xC000));
+    }
+
+    @Test
+    void shouldRefuseRandomBytesAsCannotUnderstand() {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        given().contentType(STOW_TYPE).body(multipart(garbage)).post("/dicomweb/studies")
+                .then().statusCode(409).body("'00081198'.Value[0].'00081197'.Value[0]", org.hamcrest.Matchers.is(0xC000));
+    }
+
+    @Test
+    void shouldRejectAnInstanceOfAnotherStudyThanThePath() throws IOException {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        given().contentType(STOW_TYPE).body(multipart(ct)).post("/dicomweb/studies/1.2.3.4")
+                .then().statusCode(409).body("'00081198'.Value[0].'00081197'.Value[0]", org.hamcrest.Matchers.is(0xA900));
+    }
+
+    @Test
+    void shouldRefuseWrongContentTypeWith415() {
+        given().contentType("application/json").body("{}").post("/dicomweb/studies").then().statusCode(415);
+    }
+
+    @Test
+    void shouldRefuseMissingBoundaryWith400() {
+        given().contentType("multipart/related; type=\"application/dicom\"").body("x").post("/dicomweb/studies")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseABodyWithoutTheDeclaredBoundaryWith400() {
+        given().contentType(STOW_TYPE).body("no parts here").post("/dicomweb/studies").then().statusCode(400);
+    }
+
+    @Test
+    void shouldRefuseAnInvalidStudyUidInThePathWith400() {
+        given().contentType(STOW_TYPE).body(multipart(new byte[10])).post("/dicomweb/studies/1.2.abc").then().statusCode(400);
+    }
+
+    static byte[] multipart(byte[]... instances) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] instance : instances) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(instance);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return Arrays.copyOf(out.toByteArray(), out.size());
+    }
+}

@@ -1,0 +1,136 @@
+package io.radstream.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+
+/** The RadStream image bucket: objects are written once, read by key, never carry PHI in keys. */
+public class ObjectStore implements AutoCloseable {
+
+    private static final long PART_SIZE = 10L * 1024 * 1024;
+
+    private final MinioClient client;
+    private final String bucket;
+
+    public ObjectStore(S3Config config) {
+        this.client = MinioClient.builder().endpoint(config.endpoint()).region(config.region())
+                .credentials(config.accessKey(), config.secretKey()).build();
+        this.bucket = config.bucket();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public void ensureBucket() {
+        call("create bucket " + bucket, () -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+            return null;
+        });
+    }
+
+    public boolean isReachable() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Writes a file (streamed; multipart above 10 MB). */
+    public void put(String key, Path file, String contentType, Map<String, String> userMetadata) {
+        call("put " + key, () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                        .stream(in, Files.size(file), PART_SIZE).contentType(contentType)
+                        .userMetadata(userMetadata).build());
+            }
+            return null;
+        });
+    }
+
+    public void put(String key, byte[] bytes, String contentType, Map<String, String> userMetadata) {
+        call("put " + key, () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
+                .userMetadata(userMetadata).build()));
+    }
+
+    public Optional<StoredObject> stat(String key) {
+        return call("stat " + key, () -> {
+            try {
+                StatObjectResponse r = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                Map<String, String> meta = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                meta.putAll(r.userMetadata());
+                return Optional.of(new StoredObject(key, r.size(), r.contentType(), meta));
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Reads a whole object, refusing objects larger than {@code maxBytes}. */
+    public byte[] get(String key, long maxBytes) {
+        StoredObject object = stat(key).orElseThrow(() -> new ObjectNotFoundException(key));
+        if (object.sizeBytes() > maxBytes) {
+            throw new ObjectStoreException("Object " + key + " has " + object.sizeBytes() + " bytes, limit " + maxBytes);
+        }
+        return call("get " + key, () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                return in.readAllBytes();
+            }
+        });
+    }
+
+    /** Removes an object; used to undo a write whose announcement failed, so a retry starts clean. */
+    public void delete(String key) {
+        call("delete " + key, () -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new ObjectStoreException("Cannot close the S3 client", e);
+        }
+    }
+
+    private interface S3Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T call(String what, S3Call<T> call) {
+        try {
+            return call.run();
+        } catch (ObjectStoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ObjectStoreException("S3 " + what + " failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ObjectStoreException("S3 " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}
