@@ -45,11 +45,22 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     /** A serde that also resolves records written with any of {@code writerSchemas}. */
     public AvroSerde(Class<T> type, List<Schema> writerSchemas) {
         this.type = type;
-        SpecificData model = SpecificData.getForClass(type);
+        SpecificData model = modelFor(type);
         Schema schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
         writerSchemas.forEach(decoder::addSchema);
+    }
+
+    /**
+     * The generated class's conversions (timestamps as Instant) in a model bound to the class's own
+     * class loader, so records decode into the same class the caller sees (Quarkus tests and apps
+     * use several class loaders; Avro's default model resolves classes through the thread's loader).
+     */
+    private static SpecificData modelFor(Class<?> type) {
+        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
     }
 
     public Class<T> type() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.radstream.ingest.LaneReader;
+import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
 import io.radstream.schemas.Topics;
@@ -31,11 +31,12 @@ class StowIT {
     static final String STOW_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
     static final String CT_STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
 
-    static LaneReader lanes;
+    static TopicReader<ImageArrived> lanes;
 
     @BeforeAll
     static void openLanes() {
-        lanes = new LaneReader();
+        lanes = new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
+                Topics.IMAGES_ROUTINE);
     }
 
     @AfterAll
@@ -52,8 +53,8 @@ class StowIT {
                 .then().statusCode(200).contentType("application/dicom+json")
                 .body("$", hasKey("00081199")).body("$", not(hasKey("00081198")));
 
-        LaneReader.Received received = lanes.await(e -> e.getStudyInstanceUid().equals(CT_STUDY));
-        ImageArrived event = received.event();
+        TopicReader.Received<ImageArrived> received = lanes.await(e -> e.getStudyInstanceUid().equals(CT_STUDY));
+        ImageArrived event = received.value();
         assertThat(received.topic()).isEqualTo(Topics.IMAGES_STAT.name());
         assertThat(received.key()).isEqualTo(CT_STUDY);
         assertThat(event.getModality()).isEqualTo("CT");
@@ -67,7 +68,7 @@ class StowIT {
     void shouldNotPublishASecondEventWhenTheSameInstanceIsResent() throws IOException {
         byte[] mr = Files.readAllBytes(SampleFiles.dicomSample("MR_small.dcm"));
         given().contentType(STOW_TYPE).body(multipart(mr)).post("/dicomweb/studies").then().statusCode(200);
-        ImageArrived first = lanes.await(e -> e.getModality().equals("MR")).event();
+        ImageArrived first = lanes.await(e -> e.getModality().equals("MR")).value();
 
         given().contentType(STOW_TYPE).body(multipart(mr)).post("/dicomweb/studies").then().statusCode(200);
         byte[] marker = Files.readAllBytes(SampleFiles.dicomSample("MR_small_implicit.dcm"));
@@ -109,13 +110,13 @@ class StowIT {
 
     @Test
     void shouldRefuseMissingBoundaryWith400() {
-        given().contentType("multipart/related; type=\"application/dicom\"").body("x").post("/dicomweb/studies")
+        given().contentType("multipart/related; type=\"application/dicom\"").body("x".getBytes()).post("/dicomweb/studies")
                 .then().statusCode(400);
     }
 
     @Test
     void shouldRefuseABodyWithoutTheDeclaredBoundaryWith400() {
-        given().contentType(STOW_TYPE).body("no parts here").post("/dicomweb/studies").then().statusCode(400);
+        given().contentType(STOW_TYPE).body("no parts here".getBytes()).post("/dicomweb/studies").then().statusCode(400);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.radstream.ingest.LaneReader;
+import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
 import io.radstream.schemas.DicomUid;
@@ -32,11 +32,12 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(RadStreamStackResource.class)
 class UploadIT {
 
-    static LaneReader lanes;
+    static TopicReader<ImageArrived> lanes;
 
     @BeforeAll
     static void openLanes() {
-        lanes = new LaneReader();
+        lanes = new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
+                Topics.IMAGES_ROUTINE);
     }
 
     @AfterAll
@@ -52,8 +53,8 @@ class UploadIT {
                 .post("/api/v1/uploads")
                 .then().statusCode(201).body("outcome", equalTo("STORED")).body("studyInstanceUid", equalTo(study));
 
-        LaneReader.Received received = lanes.await(e -> e.getStudyInstanceUid().equals(study));
-        ImageArrived event = received.event();
+        TopicReader.Received<ImageArrived> received = lanes.await(e -> e.getStudyInstanceUid().equals(study));
+        ImageArrived event = received.value();
         assertThat(received.topic()).isEqualTo(Topics.IMAGES_STAT.name());
         assertThat(event.getFormat()).isEqualTo(ImageFormat.PNG);
         assertThat(event.getColumns()).isEqualTo(64);

@@ -1,0 +1,176 @@
+package io.radstream.inference.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.localstack.RadStreamStackResource;
+import io.radstream.localstack.SampleFiles;
+import io.radstream.localstack.TopicReader;
+import io.radstream.schemas.DicomUid;
+import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.DeadLetter;
+import io.radstream.schemas.events.Finding;
+import io.radstream.schemas.events.FindingOutcome;
+import io.radstream.schemas.events.ImageArrived;
+import io.radstream.schemas.events.ImageFormat;
+import io.radstream.schemas.events.IngestSource;
+import io.radstream.schemas.events.ObjectRef;
+import io.radstream.schemas.events.Priority;
+
+/** Real broker, real S3 server, real ONNX Runtime: image-arrival events in, findings and dead letters out. */
+@QuarkusTest
+@QuarkusTestResource(RadStreamStackResource.class)
+class InferencePipelineIT {
+
+    static TopicReader<Finding> findings;
+    static TopicReader<DeadLetter> deadLetters;
+    static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = RadStreamStackResource.stack().kafka().bootstrapServers();
+        findings = new TopicReader<>(bootstrap, Topics.FINDINGS);
+        deadLetters = new TopicReader<>(bootstrap, Topics.DEAD_LETTERS);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        findings.close();
+        deadLetters.close();
+        producer.close();
+    }
+
+    @Test
+    void shouldRunTheCtHeadModelOnARealCtSliceAndPublishAFinding() throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        ImageArrived arrival = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+
+        publish(arrival);
+
+        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.COMPLETED);
+        assertThat(finding.getModel().getId()).isEqualTo("ct-head-ich");
+        assertThat(finding.getModel().getSha256()).hasSize(64);
+        assertThat(finding.getRoutedModels()).contains("ct-head-ich");
+        assertThat(finding.getScores()).singleElement().satisfies(s -> {
+            assertThat(s.getLabel()).isEqualTo("hemorrhage");
+            assertThat(s.getScore()).isBetween(0.0, 1.0);
+        });
+        assertThat(finding.getTimings().getBatchSize()).isPositive();
+    }
+
+    @Test
+    void shouldGiveARedeliveredImageTheSameFindingId() throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        ImageArrived arrival = arrival("CT", "BRAIN", ImageFormat.DICOM, Priority.ROUTINE, store(ct, "dcm"), ct);
+
+        publish(arrival);
+        publish(arrival);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                findings.matching(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).size() == 2);
+        assertThat(findings.matching(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid()))
+                .stream().map(r -> r.value().getFindingId()).distinct()).hasSize(1);
+    }
+
+    @Test
+    void shouldReportImagesNoModelAppliesToAsNotRouted() throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        ImageArrived arrival = arrival("US", "ABDOMEN", ImageFormat.DICOM, Priority.ROUTINE, store(ct, "dcm"), ct);
+
+        publish(arrival);
+
+        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.NOT_ROUTED);
+        assertThat(finding.getRoutedModels()).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAMissingObjectAndStillCompleteTheImage() {
+        ImageArrived arrival = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, "default/missing/object.dcm",
+                new byte[] {1});
+
+        publish(arrival);
+
+        DeadLetter dead = deadLetters.await(d -> d.getKey().equals(arrival.getStudyInstanceUid())).value();
+        assertThat(dead.getReason()).isEqualTo("MISSING_OBJECT");
+        assertThat(dead.getOriginalValue()).isNotNull();
+        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.FAILED);
+    }
+
+    @Test
+    void shouldDeadLetterUndecodableImagesAndPoisonEventsWithoutBlockingTheLane() throws Exception {
+        byte[] garbage = "definitely not a DICOM file, but long enough to look like one".repeat(10).getBytes();
+        ImageArrived broken = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(garbage, "dcm"), garbage);
+        String poisonKey = DicomUid.random();
+        producer.send(new ProducerRecord<>(Topics.IMAGES_STAT.name(), poisonKey, new byte[] {0x42, 0x13})).get();
+        publish(broken);
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        ImageArrived after = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+        publish(after);
+
+        assertThat(deadLetters.await(d -> poisonKey.equals(d.getKey())).value().getReason()).isEqualTo("BAD_EVENT");
+        assertThat(deadLetters.await(d -> broken.getStudyInstanceUid().equals(d.getKey())).value().getReason())
+                .isEqualTo("UNDECODABLE");
+        assertThat(findings.await(f -> f.getSopInstanceUid().equals(after.getSopInstanceUid())).value().getOutcome())
+                .isEqualTo(FindingOutcome.COMPLETED);
+    }
+
+    private void publish(ImageArrived arrival) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.laneFor(arrival.getPriority()).name(), arrival.getStudyInstanceUid(),
+                    Topics.IMAGES_STAT.valueSerde().toBytes(arrival))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String store(byte[] bytes, String extension) throws Exception {
+        String key = "default/" + DicomUid.random() + "/object." + extension;
+        try (MinioClient client = RadStreamStackResource.stack().s3().newClient()) {
+            client.putObject(PutObjectArgs.builder().bucket(RadStreamStackResource.stack().bucket()).object(key)
+                    .stream(new java.io.ByteArrayInputStream(bytes), bytes.length, -1).build());
+        }
+        return key;
+    }
+
+    static ImageArrived arrival(String modality, String bodyPart, ImageFormat format, Priority priority, String key,
+                                byte[] bytes) {
+        String sha = sha256(bytes);
+        return ImageArrived.newBuilder().setEventId(UUID.randomUUID().toString()).setTenant("default")
+                .setStudyInstanceUid(DicomUid.random()).setSeriesInstanceUid(DicomUid.random())
+                .setSopInstanceUid(DicomUid.random()).setModality(modality).setBodyPart(bodyPart).setFormat(format)
+                .setObject(ObjectRef.newBuilder().setBucket(RadStreamStackResource.stack().bucket()).setKey(key)
+                        .setContentType("application/dicom").setSizeBytes(bytes.length).setSha256(sha).build())
+                .setPriority(priority).setPatientKey("p").setSource(IngestSource.UPLOAD).setReceivedAt(Instant.now())
+                .build();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.radstream.results.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.radstream.results.Alerts;
+import io.radstream.schemas.events.ImageProgress;
+import io.radstream.schemas.events.LabelSummary;
+import io.radstream.schemas.events.Measurement;
+import io.radstream.schemas.events.StudyReport;
+
+/** A study's AI triage report as the API shows it. */
+public record StudyReportView(String studyInstanceUid, String tenant, String patientKey, String modality,
+                              String priority, String status, int revision, boolean urgent,
+                              Instant firstReceivedAt, Instant updatedAt, Instant finalizedAt,
+                              List<Image> images, List<Label> labels, List<MeasurementSum> measurements,
+                              List<ModelView> models, List<String> findingIds, String notice) {
+
+    /** Analysis progress of one image. */
+    public record Image(String sopInstanceUid, String seriesInstanceUid, Instant receivedAt,
+                        List<String> routedModels, List<String> completedModels, boolean failed) {
+    }
+
+    /** One label over all images of the study. */
+    public record Label(String label, String display, String code, double maxScore, double threshold,
+                        boolean positive, int positiveImages, String urgency, List<String> models) {
+    }
+
+    /** A measurement summed over the study. */
+    public record MeasurementSum(String name, double value, String unit) {
+    }
+
+    static StudyReportView from(StudyReport report) {
+        return new StudyReportView(report.getStudyInstanceUid(), report.getTenant(), report.getPatientKey(),
+                report.getModality(), report.getPriority().name(), report.getStatus().name(), report.getRevision(),
+                report.getUrgent(), report.getFirstReceivedAt(), report.getUpdatedAt(), report.getFinalizedAt(),
+                report.getImages().stream().map(StudyReportView::image).toList(),
+                report.getLabels().stream().map(StudyReportView::label).toList(),
+                report.getMeasurements().stream().map(StudyReportView::measurement).toList(),
+                report.getModels().stream().map(ModelView::from).toList(),
+                List.copyOf(report.getFindingIds()), Alerts.NOTICE);
+    }
+
+    private static Image image(ImageProgress image) {
+        return new Image(image.getSopInstanceUid(), image.getSeriesInstanceUid(), image.getReceivedAt(),
+                image.getRoutedModels() == null ? null : List.copyOf(image.getRoutedModels()),
+                List.copyOf(image.getCompletedModels()), image.getFailed());
+    }
+
+    private static Label label(LabelSummary label) {
+        return new Label(label.getLabel(), label.getDisplay(), label.getCode(), label.getMaxScore(),
+                label.getThreshold(), label.getPositive(), label.getPositiveImages(), label.getUrgency().name(),
+                List.copyOf(label.getModels()));
+    }
+
+    private static MeasurementSum measurement(Measurement measurement) {
+        return new MeasurementSum(measurement.getName(), measurement.getValue(), measurement.getUnit());
+    }
+}

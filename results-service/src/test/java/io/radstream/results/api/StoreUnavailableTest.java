@@ -1,0 +1,40 @@
+package io.radstream.results.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With no broker, Kafka Streams never starts: the API must say "retry later", never 500. */
+@QuarkusTest
+@TestProfile(StoreUnavailableTest.NoBroker.class)
+class StoreUnavailableTest {
+
+    public static class NoBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kafka.bootstrap.servers", "localhost:1",
+                    "quarkus.kafka-streams.bootstrap-servers", "localhost:1");
+        }
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhileTheStoresAreNotQueryable() {
+        given().get("/api/v1/studies/1.2.3").then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .body("status", equalTo(503));
+        given().get("/api/v1/alerts").then().statusCode(503);
+    }
+
+    @Test
+    void shouldStillValidateTheStudyUidFirst() {
+        given().get("/api/v1/studies/not-a-uid").then().statusCode(400).body("status", equalTo(400));
+    }
+}
