@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * The default {@link DicomReader}: File Meta, then the data set up to Pixel Data, then (for
- * {@link #readImage}) the pixel data. Stateless apart from its immutable limits, hence
- * thread-safe. Every failure, including I/O and unexpected runtime errors, leaves as a
- * {@link DicomParseException}.
+ * {@link #readImage}) the pixel data and the rest of the data set. Stateless apart from its
+ * immutable limits, hence thread-safe. Every failure leaves as a {@link DicomParseException}:
+ * I/O and unexpected runtime errors as CANNOT_UNDERSTAND, an allocation the heap cannot satisfy
+ * as TOO_LARGE.
  */
 final class DefaultDicomReader implements DicomReader {
   private final DicomLimits limits;
@@ -54,6 +55,10 @@ final class DefaultDicomReader implements DicomReader {
     } catch (RuntimeException e) {
       throw new DicomParseException(DicomParseException.Reason.CANNOT_UNDERSTAND,
           "malformed input: " + e.getClass().getSimpleName(), e);
+    } catch (OutOfMemoryError e) {
+      // a failed allocation leaves nothing half-built; the limits are too generous for the heap
+      throw new DicomParseException(DicomParseException.Reason.TOO_LARGE,
+          "not enough memory to decode within the configured limits", e);
     } finally {
       body.release();
     }

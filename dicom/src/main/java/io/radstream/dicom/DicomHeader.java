@@ -1,6 +1,7 @@
 package io.radstream.dicom;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,8 @@ import java.util.Objects;
  * only, and {@code null} when absent or empty. Pixel module integers are 0 when absent (objects
  * without pixel data). For enhanced multi-frame objects, geometry, rescale and window values come
  * from the top level, else the Shared, else the first Per-Frame Functional Group.
- * Arrays are copied in and out, so instances are immutable. {@link #toString()} omits patient
- * identifiers so a header can be logged.
+ * Arrays are copied in and out, so instances are immutable. {@link #toString()} omits the
+ * patient identifiers and the study date so a header can be logged.
  *
  * @param transferSyntaxUid         (0002,0010), or the syntax sniffed for a file without File Meta
  * @param rescaleSlope              (0028,1053), 1 when absent
@@ -61,29 +62,46 @@ public record DicomHeader(
   @Override
   public boolean equals(Object o) {
     return o instanceof DicomHeader h
-        && Objects.equals(identity(), h.identity())
+        && Objects.equals(loggable(), h.loggable())
         && Objects.equals(patientId, h.patientId)
         && Objects.equals(accessionNumber, h.accessionNumber)
+        && Objects.equals(studyDate, h.studyDate)
         && Arrays.equals(pixelSpacing, h.pixelSpacing)
         && Arrays.equals(imagePositionPatient, h.imagePositionPatient);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(identity(), patientId, accessionNumber,
+    return Objects.hash(loggable(), patientId, accessionNumber, studyDate,
         Arrays.hashCode(pixelSpacing), Arrays.hashCode(imagePositionPatient));
   }
 
-  /** All components except patient identifiers, so headers can be logged without PHI. */
+  /**
+   * All components except Patient ID, Accession Number and Study Date (PHI under HIPAA), so a
+   * header can be logged.
+   */
   @Override
   public String toString() {
-    return "DicomHeader" + identity() + "[pixelSpacing=" + Arrays.toString(pixelSpacing)
-        + ", imagePositionPatient=" + Arrays.toString(imagePositionPatient) + "]";
+    StringBuilder text = new StringBuilder("DicomHeader[");
+    List<Object> values = loggable();
+    for (int i = 0; i < values.size(); i++) {
+      text.append(LOGGABLE_NAMES.get(i)).append('=').append(values.get(i)).append(", ");
+    }
+    return text.append("pixelSpacing=").append(Arrays.toString(pixelSpacing))
+        .append(", imagePositionPatient=").append(Arrays.toString(imagePositionPatient))
+        .append(']').toString();
   }
 
-  private java.util.List<Object> identity() {
+  private static final List<String> LOGGABLE_NAMES = List.of("transferSyntaxUid", "sopClassUid",
+      "sopInstanceUid", "studyInstanceUid", "seriesInstanceUid", "modality", "bodyPartExamined",
+      "rows", "columns", "numberOfFrames", "samplesPerPixel", "bitsAllocated", "bitsStored",
+      "pixelRepresentation", "planarConfiguration", "photometricInterpretation", "rescaleSlope",
+      "rescaleIntercept", "windowCenter", "windowWidth", "sliceThickness", "spacingBetweenSlices",
+      "hasPixelData");
+
+  private List<Object> loggable() {
     return Arrays.asList(transferSyntaxUid, sopClassUid, sopInstanceUid, studyInstanceUid,
-        seriesInstanceUid, modality, bodyPartExamined, studyDate, rows, columns, numberOfFrames,
+        seriesInstanceUid, modality, bodyPartExamined, rows, columns, numberOfFrames,
         samplesPerPixel, bitsAllocated, bitsStored, pixelRepresentation, planarConfiguration,
         photometricInterpretation, rescaleSlope, rescaleIntercept, windowCenter, windowWidth,
         sliceThickness, spacingBetweenSlices, hasPixelData);

@@ -31,6 +31,8 @@ public final class DicomWriter {
   private final ByteArrayOutputStream trailer = new ByteArrayOutputStream();
   private String transferSyntaxUid = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
 
+  private DicomWriter() {}
+
   /** An empty data set. */
   public static DicomWriter create() {
     return new DicomWriter();

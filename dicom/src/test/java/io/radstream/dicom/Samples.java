@@ -18,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Test files: the shared real samples ({@code ${radstream.root}/../shared/dicom-samples}, else
- * {@code ../../shared/dicom-samples} from the module directory), extra pydicom samples and the
- * dcmtk references on the test classpath.
+ * {@code ../../shared/dicom-samples} from the module directory, else {@code ../shared/...} from
+ * the repository root), extra pydicom samples and the dcmtk references on the test classpath.
  */
 final class Samples {
   static final DicomReader READER = DicomReader.create();
@@ -33,6 +33,7 @@ final class Samples {
       candidates.add(Path.of(root).resolve("../shared/dicom-samples").normalize());
     }
     candidates.add(Path.of("../../shared/dicom-samples").toAbsolutePath().normalize());
+    candidates.add(Path.of("../shared/dicom-samples").toAbsolutePath().normalize()); // repo root
     return candidates.stream().filter(Files::isDirectory).findFirst().orElseThrow(
         () -> new IllegalStateException("shared/dicom-samples not found; tried " + candidates));
   }
@@ -41,7 +42,8 @@ final class Samples {
   static byte[] bytes(String name) {
     Path shared = sharedDir().resolve(name);
     try {
-      return Files.exists(shared) ? Files.readAllBytes(shared) : resource("/samples/pydicom/" + name);
+      return Files.exists(shared)
+          ? Files.readAllBytes(shared) : resource("/samples/pydicom/" + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,7 +18,7 @@ public final class Topics {
 
     /** Images whose priority is STAT or URGENT: always drained before the routine lane. */
     public static final Topic<ImageArrived> IMAGES_STAT =
-            new Topic<>("radstream.images.stat", 3, LANE, new AvroSerde<>(ImageArrived.class));
+            new Topic<>("radstream.images.stat", 6, LANE, new AvroSerde<>(ImageArrived.class));
     /** Images whose priority is ROUTINE. */
     public static final Topic<ImageArrived> IMAGES_ROUTINE =
             new Topic<>("radstream.images.routine", 6, LANE, new AvroSerde<>(ImageArrived.class));

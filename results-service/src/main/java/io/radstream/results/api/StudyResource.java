@@ -54,7 +54,7 @@ public class StudyResource {
     }
 
     private static void requireUid(String studyUid) {
-        if (!DicomUid.isValid(studyUid)) {
+        if (!io.radstream.schemas.DicomUid.isValid(studyUid)) {
             throw new ApiException(Status.BAD_REQUEST, "Not a DICOM UID (digits and dots, at most 64 characters)");
         }
     }
