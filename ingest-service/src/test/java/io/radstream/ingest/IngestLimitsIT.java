@@ -1,5 +1,7 @@
 package io.radstream.ingest;
 
+import static io.radstream.ingest.StowBodies.STOW_TYPE;
+import static io.radstream.ingest.StowBodies.multipart;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,7 +32,6 @@ import io.radstream.schemas.events.ImageArrived;
 @QuarkusTestResource(RadStreamStackResource.class)
 class IngestLimitsIT {
 
-    static final String BOUNDARY = "limits-boundary";
     static final int STUDY_INSTANCE_UID = 0x0020000D;
 
     /** 64 KiB per instance, 3 instances per request. */
@@ -45,8 +46,7 @@ class IngestLimitsIT {
 
     @BeforeAll
     static void openLanes() {
-        lanes = new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
-                Topics.IMAGES_ROUTINE);
+        lanes = StowBodies.lanes();
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class IngestLimitsIT {
         byte[] small = image(study, DicomUid.random(), 16);
         byte[] huge = image(study, DicomUid.random(), 256);
 
-        given().contentType(stowType()).body(multipart(small, huge)).post("/dicomweb/studies")
+        given().contentType(STOW_TYPE).body(multipart(small, huge)).post("/dicomweb/studies")
                 .then().statusCode(202).body("'00081198'.Value[0].'00081197'.Value[0]", is(0xA700));
 
         assertThat(lanes.await(e -> e.getStudyInstanceUid().equals(study)).value().getRows()).isEqualTo(16);
@@ -70,7 +70,7 @@ class IngestLimitsIT {
     void shouldRefuseTooManyInstancesInOneRequestWith413() {
         String study = DicomUid.random();
         byte[] one = image(study, DicomUid.random(), 4);
-        given().contentType(stowType()).body(multipart(one, one, one, one)).post("/dicomweb/studies").then().statusCode(413);
+        given().contentType(STOW_TYPE).body(multipart(one, one, one, one)).post("/dicomweb/studies").then().statusCode(413);
     }
 
     @Test
@@ -87,7 +87,7 @@ class IngestLimitsIT {
         byte[] noStudy = DicomWriter.grayscale16(DicomUid.random(), DicomUid.random(), DicomUid.random(), 4, 4,
                 new short[16]).string(STUDY_INSTANCE_UID, "UI", "").toByteArray();
 
-        given().contentType(stowType()).body(multipart(hostile, noStudy)).post("/dicomweb/studies")
+        given().contentType(STOW_TYPE).body(multipart(hostile, noStudy)).post("/dicomweb/studies")
                 .then().statusCode(409).body("'00081198'.Value.size()", is(2))
                 .body("'00081198'.Value[0].'00081197'.Value[0]", is(0xA900));
         given().multiPart("file", "x.dcm", hostile, "application/dicom").multiPart("metadata", "{}", "application/json")
@@ -105,18 +105,5 @@ class IngestLimitsIT {
         return DicomWriter.grayscale16(study, DicomUid.random(), sop, side, side, pixels).toByteArray();
     }
 
-    static String stowType() {
-        return "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
-    }
 
-    static byte[] multipart(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(part);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
 }

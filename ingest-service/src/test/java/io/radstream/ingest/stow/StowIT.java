@@ -1,5 +1,7 @@
 package io.radstream.ingest.stow;
 
+import static io.radstream.ingest.StowBodies.STOW_TYPE;
+import static io.radstream.ingest.StowBodies.multipart;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasKey;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.ingest.StowBodies;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
@@ -27,16 +30,13 @@ import io.radstream.schemas.events.ImageArrived;
 @QuarkusTestResource(RadStreamStackResource.class)
 class StowIT {
 
-    static final String BOUNDARY = "radstream-test-boundary";
-    static final String STOW_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
     static final String CT_STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
 
     static TopicReader<ImageArrived> lanes;
 
     @BeforeAll
     static void openLanes() {
-        lanes = new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
-                Topics.IMAGES_ROUTINE);
+        lanes = StowBodies.lanes();
     }
 
     @AfterAll
@@ -124,14 +124,4 @@ class StowIT {
         given().contentType(STOW_TYPE).body(multipart(new byte[10])).post("/dicomweb/studies/1.2.abc").then().statusCode(400);
     }
 
-    static byte[] multipart(byte[]... instances) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] instance : instances) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(instance);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return Arrays.copyOf(out.toByteArray(), out.size());
-    }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.ingest.StowBodies;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
@@ -36,8 +37,7 @@ class UploadIT {
 
     @BeforeAll
     static void openLanes() {
-        lanes = new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
-                Topics.IMAGES_ROUTINE);
+        lanes = StowBodies.lanes();
     }
 
     @AfterAll
