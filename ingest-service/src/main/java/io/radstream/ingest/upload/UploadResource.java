@@ -81,7 +81,8 @@ public class UploadResource {
             IncomingImage image = format == ImageFormat.DICOM ? fromDicom(spooled, metadata) : fromRaster(spooled, format, metadata);
             return answer(image, ingestor.ingest(image));
         } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
-            return error(503, "The image could not be stored durably; nothing was kept, retry later: " + e.getMessage());
+            return Response.fromResponse(error(503, "The image could not be stored durably; nothing was kept, retry later: "
+                    + e.getMessage())).header("Retry-After", "5").build();
         }
     }
 
