@@ -35,12 +35,21 @@ public record ModelDescriptor(String id, String version, String task, String onn
     public record Window(double center, double width) {
     }
 
-    /** Which images the model is routed to; empty lists match nothing. */
+    /**
+     * Which images the model is routed to: an empty or absent modality list routes nothing (e.g.
+     * benchmark-only models); an empty body-part or format list accepts any.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Routing(List<String> modalities, List<String> bodyParts, List<String> formats) {
 
         public boolean matches(String modality, String bodyPart, String format) {
-            return contains(modalities, modality) && contains(bodyParts, bodyPart) && contains(formats, format);
+            return contains(modalities, modality)
+                    && (isEmpty(bodyParts) || contains(bodyParts, bodyPart))
+                    && (isEmpty(formats) || contains(formats, format));
+        }
+
+        private static boolean isEmpty(List<String> values) {
+            return values == null || values.isEmpty();
         }
 
         private static boolean contains(List<String> allowed, String value) {

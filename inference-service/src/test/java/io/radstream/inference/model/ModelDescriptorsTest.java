@@ -48,4 +48,13 @@ class ModelDescriptorsTest {
         assertThat(routing.matches("CR", null, "PNG")).isFalse();
         assertThat(routing.matches("CR", "CHEST", "JPEG")).isFalse();
     }
+
+    @Test
+    void shouldRouteNothingWithoutModalitiesAndAnyBodyPartOrFormatWhenThoseListsAreEmpty() {
+        var never = new ModelDescriptor.Routing(java.util.List.of(), java.util.List.of(), java.util.List.of());
+        var anyBodyPart = new ModelDescriptor.Routing(java.util.List.of("MR"), java.util.List.of(), java.util.List.of());
+        assertThat(never.matches("CR", "CHEST", "PNG")).isFalse();
+        assertThat(anyBodyPart.matches("MR", null, "DICOM")).isTrue();
+        assertThat(anyBodyPart.matches("CT", null, "DICOM")).isFalse();
+    }
 }
