@@ -86,10 +86,61 @@ class InferencePipelineIT {
         publish(arrival);
         publish(arrival);
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-                findings.matching(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).size() == 2);
-        assertThat(findings.matching(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid()))
-                .stream().map(r -> r.value().getFindingId()).distinct()).hasSize(1);
+        java.util.function.Predicate<Finding> sameImageAndModel = f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
+                && f.getModel() != null && f.getModel().getId().equals("ct-head-ich");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> findings.matching(sameImageAndModel).size() == 2);
+        assertThat(findings.matching(sameImageAndModel).stream().map(r -> r.value().getFindingId()).distinct()).hasSize(1);
+    }
+
+    @Test
+    void shouldSegmentTheLesionInMillimetresAndWriteTheMaskAndEnhancedImage() throws Exception {
+        byte[] mr = Files.readAllBytes(SampleFiles.demoSample("mr-lesion.dcm"));
+        ImageArrived arrival = arrival("MR", "BRAIN", ImageFormat.DICOM, Priority.ROUTINE, store(mr, "dcm"), mr);
+
+        publish(arrival);
+
+        Finding seg = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
+                && f.getModel() != null && f.getModel().getId().equals("lesion-seg")).value();
+        assertThat(seg.getMeasurements()).singleElement().satisfies(m -> {
+            assertThat(m.getName()).isEqualTo("lesion_area");
+            assertThat(m.getUnit()).isEqualTo("mm2");
+            assertThat(m.getValue()).isPositive();
+        });
+        assertThat(seg.getArtifacts()).singleElement().satisfies(a -> assertThat(isPng(a.getObject().getKey())).isTrue());
+        Finding enhanced = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
+                && f.getModel() != null && f.getModel().getId().equals("denoise")).value();
+        assertThat(enhanced.getArtifacts()).singleElement().satisfies(a -> {
+            assertThat(a.getKind().name()).isEqualTo("ENHANCED");
+            assertThat(isPng(a.getObject().getKey())).isTrue();
+        });
+    }
+
+    @Test
+    void shouldFlagAPneumothoraxOnAPngAndLinkItsHeatmap() throws Exception {
+        byte[] png = Files.readAllBytes(SampleFiles.demoSample("cxr-pneumothorax.png"));
+        ImageArrived arrival = arrival("DX", "CHEST", ImageFormat.PNG, Priority.ROUTINE, store(png, "png"), png);
+
+        publish(arrival);
+
+        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        assertThat(finding.getModel().getId()).isEqualTo("cxr-triage");
+        assertThat(finding.getUrgent()).isTrue();
+        assertThat(finding.getScores()).filteredOn(s -> s.getLabel().equals("pneumothorax"))
+                .singleElement().satisfies(s -> assertThat(s.getPositive()).isTrue());
+        assertThat(finding.getArtifacts()).filteredOn(a -> a.getKind().name().equals("HEATMAP"))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.getLabel()).isEqualTo("pneumothorax");
+                    assertThat(isPng(a.getObject().getKey())).isTrue();
+                });
+    }
+
+    static boolean isPng(String key) throws Exception {
+        try (MinioClient client = RadStreamStackResource.stack().s3().newClient();
+             java.io.InputStream in = client.getObject(io.minio.GetObjectArgs.builder()
+                     .bucket(RadStreamStackResource.stack().bucket()).object(key).build())) {
+            return javax.imageio.ImageIO.read(in) != null;
+        }
     }
 
     @Test
