@@ -21,9 +21,15 @@ public class DicomInstanceInspector {
     private final DicomReader reader = DicomReader.create();
 
     public Inspection inspect(SpooledFile file) {
-        try (InputStream in = file.open()) {
-            DicomHeader header = reader.readImage(in).header();
-            return check(header);
+        try {
+            DicomHeader header = readHeader(file);
+            if (!header.isImage()) {
+                return Inspection.refused(FailureReason.SOP_CLASS_NOT_SUPPORTED, "SOP Class " + header.sopClassUid()
+                        + " has no image pixel data; RadStream stores images only");
+            }
+            try (InputStream in = file.open()) {
+                return check(reader.readImage(in).header());
+            }
         } catch (DicomParseException e) {
             return Inspection.refused(reasonFor(e), e.getMessage());
         } catch (IOException e) {
@@ -31,11 +37,13 @@ public class DicomInstanceInspector {
         }
     }
 
-    private static Inspection check(DicomHeader header) {
-        if (!header.isImage()) {
-            return Inspection.refused(FailureReason.SOP_CLASS_NOT_SUPPORTED,
-                    "SOP Class " + header.sopClassUid() + " has no image pixel data; RadStream stores images only");
+    private DicomHeader readHeader(SpooledFile file) throws IOException, DicomParseException {
+        try (InputStream in = file.open()) {
+            return reader.readHeader(in);
         }
+    }
+
+    private static Inspection check(DicomHeader header) {
         for (String uid : new String[] {header.studyInstanceUid(), header.seriesInstanceUid(), header.sopInstanceUid()}) {
             if (!DicomUid.isValid(uid)) {
                 return Inspection.refused(FailureReason.DATASET_MISMATCH, "Missing or invalid UID: " + printable(uid));
