@@ -84,6 +84,21 @@ class EndToEndIT {
         assertThat(summary.findings()).isGreaterThanOrEqualTo(summary.images());
         assertThat(summary.alerts()).isGreaterThanOrEqualTo((int) studies.stream().filter(SampleStudy::expectUrgent).count())
                 .isPositive();
+        assertNoPatientIdentifierOnTheBusOrInLogs(studies);
+    }
+
+    /** Names, IDs and accession numbers in the sample files and upload metadata never leave ingest in clear. */
+    private static void assertNoPatientIdentifierOnTheBusOrInLogs(List<SampleStudy> studies) throws Exception {
+        List<String> identifiers = new java.util.ArrayList<>(List.of("PHANTOM^ICH", "PHANTOM^LESION", "PHANTOM0001"));
+        studies.forEach(s -> identifiers.add(s.patientRef()));
+        List<String> records = TopicScanner.allRecords(stack.kafka().bootstrapServers());
+        assertThat(records).as("records on the bus").isNotEmpty();
+        for (String identifier : identifiers) {
+            assertThat(records).as("bus records containing %s", identifier).noneMatch(r -> r.contains(identifier));
+            for (ServiceProcess service : List.of(ingest, inference, results)) {
+                assertThat(Files.readString(service.log())).as("%s log", service.module()).doesNotContain(identifier);
+            }
+        }
     }
 
     @Test

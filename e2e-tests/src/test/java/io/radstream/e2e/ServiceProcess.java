@@ -38,6 +38,10 @@ final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    Path log() {
+        return log;
+    }
+
     String module() {
         return module;
     }
