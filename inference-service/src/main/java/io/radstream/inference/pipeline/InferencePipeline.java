@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.StartupEvent;
 import io.radstream.inference.InferenceConfig;
 import io.radstream.inference.model.ModelRegistry;
@@ -49,6 +51,7 @@ public class InferencePipeline {
     private Thread thread;
     private KafkaConsumer<String, byte[]> stat;
     private KafkaConsumer<String, byte[]> routine;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
     public InferencePipeline(InferenceConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              ModelRegistry models, ObjectStore store, MeterRegistry metrics) {
@@ -138,6 +141,8 @@ public class InferencePipeline {
                 ConsumerConfig.CLIENT_ID_CONFIG, "radstream-inference-" + lane.name()),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(lane.name()));
+        clientMetrics.add(new KafkaClientMetrics(consumer, List.of(Tag.of("lane", lane.name()))));
+        clientMetrics.get(clientMetrics.size() - 1).bindTo(metrics);
         return consumer;
     }
 
@@ -149,5 +154,6 @@ public class InferencePipeline {
             routine.wakeup();
             thread.join(10_000);
         }
+        clientMetrics.forEach(KafkaClientMetrics::close);
     }
 }

@@ -135,6 +135,21 @@ class InferencePipelineIT {
                 });
     }
 
+    @Test
+    void shouldExposeLagPerLaneAndStageTimingsAsPrometheusMetrics() throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        ImageArrived arrival = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+        publish(arrival);
+        findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid()));
+
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max")
+                .contains("lane=\"radstream.images.stat\"").contains("lane=\"radstream.images.routine\"")
+                .contains("radstream_inference_run_seconds").contains("radstream_inference_batch_size")
+                .contains("radstream_inference_fetch_seconds").contains("radstream_inference_decode_seconds");
+    }
+
     static boolean isPng(String key) throws Exception {
         try (MinioClient client = RadStreamStackResource.stack().s3().newClient();
              java.io.InputStream in = client.getObject(io.minio.GetObjectArgs.builder()
