@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,16 +19,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.radstream.dicom.DicomWriter;
 import io.radstream.localstack.RadStreamStackResource;
-import io.radstream.localstack.TopicReader;
 import io.radstream.schemas.DicomUid;
-import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.ImageArrived;
 
 /** Oversized and hostile objects on both entry points, with small limits so the tests stay light. */
 @QuarkusTest
 @TestProfile(IngestLimitsIT.SmallLimits.class)
 @QuarkusTestResource(RadStreamStackResource.class)
-class IngestLimitsIT {
+class IngestLimitsIT extends WithLanes {
 
     static final int STUDY_INSTANCE_UID = 0x0020000D;
 
@@ -40,18 +36,6 @@ class IngestLimitsIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of("radstream.ingest.max-instance-bytes", "64K", "radstream.ingest.max-instances-per-request", "3");
         }
-    }
-
-    static TopicReader<ImageArrived> lanes;
-
-    @BeforeAll
-    static void openLanes() {
-        lanes = StowBodies.lanes();
-    }
-
-    @AfterAll
-    static void closeLanes() {
-        lanes.close();
     }
 
     @Test

@@ -13,13 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.radstream.ingest.StowBodies;
+import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
@@ -28,21 +27,9 @@ import io.radstream.schemas.events.ImageArrived;
 
 @QuarkusTest
 @QuarkusTestResource(RadStreamStackResource.class)
-class StowIT {
+class StowIT extends WithLanes {
 
     static final String CT_STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
-
-    static TopicReader<ImageArrived> lanes;
-
-    @BeforeAll
-    static void openLanes() {
-        lanes = StowBodies.lanes();
-    }
-
-    @AfterAll
-    static void closeLanes() {
-        lanes.close();
-    }
 
     @Test
     void shouldStoreARealCtInstanceAndPublishItsArrivalWithoutPhi() throws IOException {

@@ -13,13 +13,11 @@ import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.radstream.ingest.StowBodies;
+import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
@@ -31,19 +29,7 @@ import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @QuarkusTestResource(RadStreamStackResource.class)
-class UploadIT {
-
-    static TopicReader<ImageArrived> lanes;
-
-    @BeforeAll
-    static void openLanes() {
-        lanes = StowBodies.lanes();
-    }
-
-    @AfterAll
-    static void closeLanes() {
-        lanes.close();
-    }
+class UploadIT extends WithLanes {
 
     @Test
     void shouldStoreAPngAndPublishItOnTheStatLane() throws IOException {
