@@ -150,6 +150,31 @@ class InferencePipelineIT {
                 .contains("radstream_inference_fetch_seconds").contains("radstream_inference_decode_seconds");
     }
 
+    @Test
+    void shouldLetAStatImageOvertakeARoutineBacklog() throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        String key = store(ct, "dcm");
+        java.util.List<ImageArrived> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            backlog.add(arrival("CT", "HEAD", ImageFormat.DICOM, Priority.ROUTINE, key, ct));
+        }
+        backlog.forEach(a -> producer.send(new ProducerRecord<>(Topics.IMAGES_ROUTINE.name(), a.getStudyInstanceUid(),
+                Topics.IMAGES_ROUTINE.valueSerde().toBytes(a))));
+        producer.flush();
+        ImageArrived stat = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, key, ct);
+        publish(stat);
+
+        Finding statFinding = findings.await(f -> f.getSopInstanceUid().equals(stat.getSopInstanceUid())).value();
+        java.util.Set<String> backlogSops = backlog.stream().map(ImageArrived::getSopInstanceUid)
+                .collect(java.util.stream.Collectors.toSet());
+        findings.await(f -> f.getSopInstanceUid().equals(backlog.get(backlog.size() - 1).getSopInstanceUid()));
+        long routineBefore = findings.matching(f -> backlogSops.contains(f.getSopInstanceUid())).stream()
+                .filter(r -> r.value().getProducedAt().isBefore(statFinding.getProducedAt())).count();
+
+        // a STAT image waits for at most the routine batch in flight (16) plus one already fetched
+        assertThat(routineBefore).as("routine findings produced before the STAT one").isLessThanOrEqualTo(48);
+    }
+
     static boolean isPng(String key) throws Exception {
         try (MinioClient client = RadStreamStackResource.stack().s3().newClient();
              java.io.InputStream in = client.getObject(io.minio.GetObjectArgs.builder()
