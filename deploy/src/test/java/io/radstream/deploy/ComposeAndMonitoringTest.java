@@ -27,32 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeAndMonitoringTest {
 
-    /**
-     * The Prometheus metric families the services really export (Micrometer names as Prometheus
-     * renders them). The dashboard and the alert rules may use only these (plus Prometheus' own `up`).
-     * TODO(e2e): the end-to-end test should scrape a live /q/metrics of each service and check that
-     * every family here is present, so this list cannot drift from the code.
-     */
-    static final Set<String> EXPORTED_METRICS = Set.of(
-            "radstream_ingest_store_seconds",
-            "radstream_ingest_publish_seconds",
-            "radstream_ingest_instances_total",
-            "radstream_inference_fetch_seconds",
-            "radstream_inference_decode_seconds",
-            "radstream_inference_run_seconds",
-            "radstream_inference_batch_size",
-            "radstream_inference_images_total",
-            "radstream_inference_dead_letters_total",
-            "radstream_inference_poll_records",
-            "kafka_consumer_fetch_manager_records_lag_max",
-            "radstream_results_reports",
-            "radstream_results_alerts_raised_total",
-            "radstream_results_upload_to_alert_seconds",
-            "radstream_results_dead_letters_total",
-            // standard Micrometer binders of every Quarkus service
-            "http_server_requests_seconds",
-            "jvm_memory_used_bytes",
-            "jvm_gc_pause_seconds");
+    /** The metric families the services export: {@code monitoring/exported-metrics.txt}, also checked live by the e2e test. */
+    static final Set<String> EXPORTED_METRICS = exportedMetrics();
+
+    private static Set<String> exportedMetrics() {
+        try {
+            return java.nio.file.Files.readAllLines(Tools.root().resolve("monitoring/exported-metrics.txt")).stream()
+                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Series suffixes Prometheus adds to timers, summaries and histograms. */
     static final List<String> SERIES_SUFFIXES = List.of("", "_sum", "_count", "_max", "_bucket");

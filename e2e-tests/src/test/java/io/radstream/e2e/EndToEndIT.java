@@ -85,6 +85,21 @@ class EndToEndIT {
         assertThat(summary.alerts()).isGreaterThanOrEqualTo((int) studies.stream().filter(SampleStudy::expectUrgent).count())
                 .isPositive();
         assertNoPatientIdentifierOnTheBusOrInLogs(studies);
+        assertEveryMetricTheDashboardsUseIsExported();
+    }
+
+    /** The metric families in monitoring/exported-metrics.txt (what dashboards and rules may use) exist live. */
+    private static void assertEveryMetricTheDashboardsUseIsExported() throws Exception {
+        StringBuilder scraped = new StringBuilder();
+        for (ServiceProcess service : List.of(ingest, inference, results)) {
+            scraped.append(service.body("/q/metrics"));
+        }
+        List<String> families = Files.readAllLines(SampleFiles.repositoryRoot().resolve("monitoring/exported-metrics.txt"))
+                .stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String family : families) {
+            assertThat(java.util.regex.Pattern.compile("(?m)^" + family + "(_sum|_count|_max|_bucket)?[{ ]")
+                    .matcher(scraped).find()).as("metric family %s on a live /q/metrics", family).isTrue();
+        }
     }
 
     /** Names, IDs and accession numbers in the sample files and upload metadata never leave ingest in clear. */

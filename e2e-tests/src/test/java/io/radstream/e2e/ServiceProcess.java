@@ -58,6 +58,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    String body(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -33,6 +33,15 @@ public class ResultsMetrics {
                     .tag("status", status.name())
                     .register(registry);
         }
+        // registered at zero so dashboards and alert rules see the series before the first dead letter
+        for (String reason : new String[] {DeadLetters.UNDECODABLE, DeadLetters.BAD_EVENT}) {
+            deadLetterCounter(reason);
+        }
+    }
+
+    private Counter deadLetterCounter(String reason) {
+        return Counter.builder("radstream.results.dead.letters").tag("reason", reason)
+                .description("Records sent to the dead-letter topic").register(registry);
     }
 
     void alertRaised(UrgentAlert alert) {
@@ -47,8 +56,7 @@ public class ResultsMetrics {
     }
 
     void deadLettered(String reason) {
-        Counter.builder("radstream.results.dead.letters").tag("reason", reason)
-                .description("Records sent to the dead-letter topic").register(registry).increment();
+        deadLetterCounter(reason).increment();
     }
 
     /** A tally of one stream task's reports; {@link StatusTally#release()} removes it when the task closes. */

@@ -30,6 +30,9 @@ final class ImageAnalyzer {
 
     private static final Logger LOG = Logger.getLogger(ImageAnalyzer.class);
 
+    static final List<String> DEAD_LETTER_REASONS =
+            List.of("BAD_EVENT", "MISSING_OBJECT", "STORE_UNAVAILABLE", "UNDECODABLE", "MODEL_ERROR");
+
     private final ModelRegistry models;
     private final ImageFetcher fetcher;
     private final FindingFactory findings;
@@ -42,6 +45,10 @@ final class ImageAnalyzer {
         this.findings = findings;
         this.runner = new ModelBatchRunner(metrics);
         this.metrics = metrics;
+        // registered at zero so dashboards and alert rules see every reason before the first dead letter
+        for (String reason : DEAD_LETTER_REASONS) {
+            metrics.counter("radstream.inference.dead.letters", "reason", reason);
+        }
     }
 
     Analysis analyze(List<ConsumerRecord<String, byte[]>> records) {
