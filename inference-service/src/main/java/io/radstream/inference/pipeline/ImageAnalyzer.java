@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.radstream.inference.image.DecodedImage;
 import io.radstream.inference.image.ImageDecoder.UndecodableImageException;
@@ -16,7 +17,9 @@ import io.radstream.inference.model.OrtModel;
 import io.radstream.inference.model.Tensor;
 import io.radstream.inference.pipeline.ModelBatchRunner.BatchTiming;
 import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
+import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.Timings;
 import io.radstream.storage.ObjectNotFoundException;
 import io.radstream.storage.ObjectStoreException;
@@ -29,6 +32,8 @@ import io.radstream.storage.ObjectStoreException;
 final class ImageAnalyzer {
 
     private static final Logger LOG = Logger.getLogger(ImageAnalyzer.class);
+
+    private static final double[] SCORE_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
 
     static final List<String> DEAD_LETTER_REASONS =
             List.of("BAD_EVENT", "MISSING_OBJECT", "STORE_UNAVAILABLE", "UNDECODABLE", "MODEL_ERROR");
@@ -97,8 +102,10 @@ final class ImageAnalyzer {
             for (WorkItem item : items) {
                 int count = item.framesFor(model.descriptor().taskName()).size();
                 List<String> routed = routedIds(item.arrival());
-                analysis.findings.add(findings.completed(item, model, routed, outputs.subList(next, next + count),
-                        timings(item, timing)));
+                Finding finding = findings.completed(item, model, routed, outputs.subList(next, next + count),
+                        timings(item, timing));
+                recordScores(model, finding);
+                analysis.findings.add(finding);
                 next += count;
             }
         } catch (Exception e) {
@@ -109,6 +116,15 @@ final class ImageAnalyzer {
                         "MODEL_ERROR: " + e.getMessage()));
                 metrics.counter("radstream.inference.dead.letters", "reason", "MODEL_ERROR").increment();
             }
+        }
+    }
+
+    /** Score distribution per model and label, in 0.1-wide buckets, to watch for drift. */
+    private void recordScores(OrtModel model, Finding finding) {
+        for (LabelScore score : finding.getScores()) {
+            DistributionSummary.builder("radstream.inference.score").description("Model output probability")
+                    .tag("model", model.descriptor().id()).tag("label", score.getLabel())
+                    .serviceLevelObjectives(SCORE_BUCKETS).register(metrics).record(score.getScore());
         }
     }
 
