@@ -117,6 +117,23 @@ class EndToEndIT {
     }
 
     @Test
+    void shouldUploadFilesAndFoldersGroupingDicomPerStudy() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("upload"));
+        Files.copy(SampleFiles.dicomSample("CT_small.dcm"), folder.resolve("ct.dcm"));
+        Files.copy(SampleFiles.demoSample("cxr-normal.png"), folder.resolve("cxr.png"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        List<io.radstream.demo.UploadCommand.Sent> sent = new io.radstream.demo.UploadCommand(
+                new DemoClient(ingest.uri(), results.uri()), new PrintStream(console))
+                .upload(List.of(folder, SampleFiles.dicomSample("MR_small.dcm")), Map.of("priority", "URGENT"));
+
+        assertThat(sent).as(console.toString()).hasSize(3).allSatisfy(s -> assertThat(s.error()).isNull());
+        assertThat(sent).extracting(io.radstream.demo.UploadCommand.Sent::studyUid)
+                .contains("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", "1.3.6.1.4.1.5962.1.2.4.20040826185059.5457");
+        assertThat(console.toString()).contains("3/3 studies");
+    }
+
+    @Test
     void shouldServeHealthAndPrometheusMetricsOnEveryService() {
         for (ServiceProcess service : List.of(ingest, inference, results)) {
             assertThat(service.get("/q/health")).as(service.module()).isEqualTo(200);
