@@ -46,7 +46,7 @@ class SampleHeadersTest {
     @Test
     void shouldStopReadingAtPixelDataWhenReadingTheHeader() throws Exception {
         byte[] ct = Samples.bytes("CT_small.dcm");
-        int pixelDataTag = indexOf(ct, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W'});
+        int pixelDataTag = TestBytes.indexOf(ct, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W'});
         CountingStream counting = new CountingStream(new ByteArrayInputStream(ct));
 
         DicomHeader header = Samples.READER.readHeader(counting);
@@ -107,19 +107,6 @@ class SampleHeadersTest {
         }
         double[] all = Arrays.stream(text.split("\\\\")).mapToDouble(Double::parseDouble).toArray();
         return Arrays.copyOf(all, name.equals("pixelSpacing") ? 2 : 3);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("not found");
     }
 
     private static final class CountingStream extends FilterInputStream {
