@@ -1,7 +1,6 @@
 package io.radstream.ingest;
 
 import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,15 +12,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response uploadRefused(UploadException e) {
-        return json(e.status(), e.getMessage());
+        return ApiError.response(e.status(), e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return json(415, "Unsupported Content-Type: uploads are multipart/form-data with 'file' and 'metadata' parts");
+        return ApiError.response(415, "Unsupported Content-Type: uploads are multipart/form-data with 'file' and 'metadata' parts");
     }
 
-    static Response json(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, message)).build();
-    }
 }

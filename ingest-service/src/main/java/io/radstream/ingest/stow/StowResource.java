@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.apache.commons.fileupload2.core.MultipartInput;
 import org.jboss.logging.Logger;
 
+import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.Priority;
@@ -50,7 +51,7 @@ public class StowResource {
     public Response storeStudyInstances(@HeaderParam("Content-Type") String contentType, @PathParam("study") String study,
                                         @QueryParam("priority") String priority, @Context UriInfo uri, InputStream body) {
         if (!DicomUid.isValid(study)) {
-            return error(400, "The StudyInstanceUID in the path is not a valid DICOM UID");
+            return ApiError.response(400, "The StudyInstanceUID in the path is not a valid DICOM UID");
         }
         return store(contentType, study, priority, uri, body);
     }
@@ -67,7 +68,7 @@ public class StowResource {
             String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
             return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
         } catch (StowException e) {
-            return error(e.status(), e.getMessage());
+            return ApiError.response(e.status(), e.getMessage());
         }
     }
 
@@ -108,10 +109,6 @@ public class StowResource {
         }
     }
 
-    static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new io.radstream.ingest.ApiError(status, message)).build();
-    }
 
     /** What every part of one request shares. */
     record StowRequest(String pathStudy, Priority priority, String baseUrl) {

@@ -62,26 +62,26 @@ public class UploadResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson) throws IOException {
         if (file == null || file.uploadedFile() == null) {
-            return error(400, "The form needs a 'file' part with the image");
+            return ApiError.response(400, "The form needs a 'file' part with the image");
         }
         if (file.size() == 0) {
-            return error(400, "The uploaded file is empty");
+            return ApiError.response(400, "The uploaded file is empty");
         }
         if (file.size() > config.maxInstanceBytes().asLongValue()) {
-            return error(413, "The file has " + file.size() + " bytes; the limit is " + config.maxInstanceBytes().asLongValue());
+            return ApiError.response(413, "The file has " + file.size() + " bytes; the limit is " + config.maxInstanceBytes().asLongValue());
         }
         UploadMetadata metadata = parseMetadata(metadataJson);
         ImageFormat format = ImageSniffer.sniff(file.uploadedFile())
                 .orElseThrow(() -> new UploadException(415, "The file is not a PNG, JPEG or DICOM Part 10 image"));
         String problem = metadata.problem(format == ImageFormat.DICOM);
         if (problem != null) {
-            return error(400, problem);
+            return ApiError.response(400, problem);
         }
         try (SpooledFile spooled = SpooledFile.of(file.uploadedFile(), config.maxInstanceBytes().asLongValue())) {
             IncomingImage image = format == ImageFormat.DICOM ? fromDicom(spooled, metadata) : fromRaster(spooled, format, metadata);
             return answer(image, ingestor.ingest(image));
         } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
-            return Response.fromResponse(error(503, "The image could not be stored durably; nothing was kept, retry later: "
+            return Response.fromResponse(ApiError.response(503, "The image could not be stored durably; nothing was kept, retry later: "
                     + e.getMessage())).header("Retry-After", "5").build();
         }
     }
@@ -148,9 +148,6 @@ public class UploadResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(receipt).build();
     }
 
-    static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, message)).build();
-    }
 
     /** What the client learns about its upload. */
     public record UploadReceipt(String outcome, String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
