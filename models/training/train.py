@@ -47,7 +47,8 @@ def ckpt_path(mid):
 
 
 def input_spec(h, w, scaling, mean, std, window=None, channels=1):
-    return {"name": "image", "channels": channels, "height": h, "width": w, "rescale": True,
+    shape = [-1, channels, h if h else -1, w if w else -1]   # NCHW; -1 = any size (batch, or fully convolutional)
+    return {"name": "image", "shape": shape, "channels": channels, "height": h, "width": w, "rescale": True,
             "invertMonochrome1": True, "scaling": scaling, "window": window, "mean": mean, "std": std}
 
 

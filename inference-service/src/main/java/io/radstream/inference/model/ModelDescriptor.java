@@ -19,14 +19,22 @@ public record ModelDescriptor(String id, String version, String task, String onn
     public static final String SEGMENTATION = "segmentation";
     public static final String ENHANCEMENT = "enhancement";
 
-    /** How pixels become the input tensor. */
+    /**
+     * How pixels become the input tensor. {@code shape} is NCHW with -1 for a dynamic dimension (the
+     * batch, and height/width of fully convolutional models); it must agree with channels/height/width.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Input(String name, int channels, Integer height, Integer width, boolean rescale,
+    public record Input(String name, List<Long> shape, int channels, Integer height, Integer width, boolean rescale,
                         boolean invertMonochrome1, String scaling, Window window, List<Double> mean,
                         List<Double> std) {
 
         public boolean fixedSize() {
             return height != null && width != null;
+        }
+
+        /** The NCHW shape implied by channels/height/width, -1 where dynamic. */
+        public List<Long> impliedShape() {
+            return List.of(-1L, (long) channels, height == null ? -1L : height, width == null ? -1L : width);
         }
     }
 

@@ -42,6 +42,8 @@ public final class ModelDescriptors {
         require(problems, d.sha256(), "sha256");
         if (d.input() == null || d.input().name() == null) {
             problems.add("input.name");
+        } else if (!d.input().impliedShape().equals(d.input().shape())) {
+            problems.add("input.shape equal to [-1, channels, height, width] (" + d.input().impliedShape() + ")");
         }
         if (d.outputs() == null) {
             problems.add("outputs");

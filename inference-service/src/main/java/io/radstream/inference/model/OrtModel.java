@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 
 /**
  * One ONNX Runtime session of one model on one device, created once and reused. Inputs are written
@@ -37,6 +39,32 @@ public final class OrtModel implements AutoCloseable {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.device = device.configure(options);
             this.session = environment.createSession(onnxFile.toString(), options);
+        }
+        try {
+            checkInputMatchesDescriptor();
+        } catch (IllegalArgumentException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** The ONNX graph must have the descriptor's input, and every fixed dimension must agree. */
+    private void checkInputMatchesDescriptor() throws OrtException {
+        String name = descriptor.input().name();
+        NodeInfo input = session.getInputInfo().get(name);
+        if (input == null || !(input.getInfo() instanceof TensorInfo tensor)) {
+            throw new IllegalArgumentException(descriptor.id() + ": the ONNX graph has no tensor input '" + name
+                    + "' (inputs: " + session.getInputNames() + ")");
+        }
+        long[] actual = tensor.getShape();
+        List<Long> declared = descriptor.input().impliedShape();
+        boolean agrees = actual.length == declared.size();
+        for (int i = 0; agrees && i < actual.length; i++) {
+            agrees = actual[i] <= 0 || actual[i] == declared.get(i);
+        }
+        if (!agrees) {
+            throw new IllegalArgumentException(descriptor.id() + ": descriptor input shape " + declared
+                    + " does not fit the ONNX input " + java.util.Arrays.toString(actual));
         }
     }
 

@@ -19,7 +19,7 @@ class PreprocessorTest {
 
     @Test
     void shouldApplyTheBrainWindowToHounsfieldUnits() {
-        Input input = new Input("image", 1, 1, 3, true, true, "window", new Window(40, 80), List.of(0.0), List.of(1.0));
+        Input input = new Input("image", null, 1, 1, 3, true, true, "window", new Window(40, 80), List.of(0.0), List.of(1.0));
         DecodedImage ct = new DecodedImage(3, 1, new float[] {-1000, 40, 1000}, false, 1, -1024, null);
 
         float[] tensor = Preprocessor.toTensor(model(input), ct);
@@ -29,7 +29,7 @@ class PreprocessorTest {
 
     @Test
     void shouldInvertMonochrome1BeforeMinMaxScaling() {
-        Input input = new Input("image", 1, 1, 2, true, true, "minmax", null, List.of(0.5), List.of(0.5));
+        Input input = new Input("image", null, 1, 1, 2, true, true, "minmax", null, List.of(0.5), List.of(0.5));
         DecodedImage dark = new DecodedImage(2, 1, new float[] {0, 100}, true, 1, 0, null);
 
         float[] tensor = Preprocessor.toTensor(model(input), dark);
@@ -40,7 +40,7 @@ class PreprocessorTest {
 
     @Test
     void shouldUndoRescaleWhenTheModelWantsStoredValues() {
-        Input input = new Input("image", 1, 1, 2, false, false, "window", new Window(1024, 2048), null, null);
+        Input input = new Input("image", null, 1, 1, 2, false, false, "window", new Window(1024, 2048), null, null);
         DecodedImage ct = new DecodedImage(2, 1, new float[] {-1024, 1024}, false, 1, -1024, null);
 
         assertThat(Preprocessor.toTensor(model(input), ct)).containsExactly(0f, 1f);
@@ -48,7 +48,7 @@ class PreprocessorTest {
 
     @Test
     void shouldResizeToTheModelSizeAndReplicateChannels() {
-        Input input = new Input("image", 3, 2, 2, true, false, "minmax", null, null, null);
+        Input input = new Input("image", null, 3, 2, 2, true, false, "minmax", null, null, null);
         DecodedImage big = new DecodedImage(4, 4, new float[16], false, 1, 0, null);
 
         assertThat(Preprocessor.toTensor(model(input), big)).hasSize(3 * 2 * 2);

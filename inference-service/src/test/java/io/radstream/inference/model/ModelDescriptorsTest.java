@@ -32,6 +32,37 @@ class ModelDescriptorsTest {
     }
 
     @Test
+    void shouldRefuseADescriptorWhoseShapeContradictsItsSize() throws IOException {
+        Path dir = copyOfModel("cxr-triage", "contradictory");
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replaceFirst("\"height\": 224", "\"height\": 200"));
+
+        assertThatThrownBy(() -> ModelDescriptors.load(json))
+                .isInstanceOf(IOException.class).hasMessageContaining("input.shape");
+    }
+
+    @Test
+    void shouldRefuseToRunAModelWhoseOnnxInputDiffersFromTheDescriptor() throws Exception {
+        Path dir = copyOfModel("cxr-triage", "wrong-size");
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replaceFirst("\"height\": 224", "\"height\": 200")
+                .replaceFirst("(\"shape\": \\[\\s*-1,\\s*1,\\s*)224", "$1200"));
+        ModelDescriptor descriptor = ModelDescriptors.load(json);
+
+        assertThatThrownBy(() -> new OrtModel(descriptor, ModelDescriptors.onnxFile(json, descriptor),
+                OrtDevice.parse("cpu"), 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit the ONNX input");
+    }
+
+    private Path copyOfModel(String id, String name) throws IOException {
+        Path source = SampleFiles.modelsDir().resolve(id);
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.copy(source.resolve("model.json"), dir.resolve("model.json"));
+        Files.copy(source.resolve("model.onnx"), dir.resolve("model.onnx"));
+        return dir;
+    }
+
+    @Test
     void shouldRefuseAnIncompleteDescriptor() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("bad"));
         Files.writeString(dir.resolve("model.json"), "{\"id\":\"x\",\"task\":\"detection\"}");
