@@ -5,13 +5,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.radstream.ingest.upload.UploadException;
+import io.radstream.ingest.RequestRefusedException;
 
 /** Every refusal is answered as JSON {@link ApiError}, never as a stack trace. */
 public class ErrorMappers {
 
     @ServerExceptionMapper
-    public Response uploadRefused(UploadException e) {
+    public Response refused(RequestRefusedException e) {
         return ApiError.response(e.status(), e.getMessage());
     }
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.core.MediaType;
 
+import io.radstream.ingest.RequestRefusedException;
+
 /**
  * The Content-Type of a STOW-RS request: {@code multipart/related; type="application/dicom"; boundary=...}.
  * Anything else is refused with the status PS3.18 prescribes (415 wrong type, 400 malformed).
@@ -15,22 +17,22 @@ record StowContentType(byte[] boundary) {
         try {
             mediaType = MediaType.valueOf(header);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new StowException(415, "Content-Type must be multipart/related; type=\"application/dicom\"");
+            throw new RequestRefusedException(415, "Content-Type must be multipart/related; type=\"application/dicom\"");
         }
         if (!"multipart".equalsIgnoreCase(mediaType.getType()) || !"related".equalsIgnoreCase(mediaType.getSubtype())) {
-            throw new StowException(415, "Content-Type must be multipart/related, got " + mediaType.getType() + "/"
+            throw new RequestRefusedException(415, "Content-Type must be multipart/related, got " + mediaType.getType() + "/"
                     + mediaType.getSubtype());
         }
         String type = mediaType.getParameters().get("type");
         if (type == null) {
-            throw new StowException(400, "multipart/related needs a type parameter (type=\"application/dicom\")");
+            throw new RequestRefusedException(400, "multipart/related needs a type parameter (type=\"application/dicom\")");
         }
         if (!"application/dicom".equalsIgnoreCase(type.trim())) {
-            throw new StowException(415, "Only type=\"application/dicom\" is supported, got " + type);
+            throw new RequestRefusedException(415, "Only type=\"application/dicom\" is supported, got " + type);
         }
         String boundary = mediaType.getParameters().get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new StowException(400, "multipart/related needs a boundary parameter of 1 to 70 characters");
+            throw new RequestRefusedException(400, "multipart/related needs a boundary parameter of 1 to 70 characters");
         }
         return new StowContentType(boundary.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
+import io.radstream.ingest.RequestRefusedException;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.Priority;
 
@@ -57,33 +58,29 @@ public class StowResource {
     }
 
     private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri, InputStream body) {
-        try {
-            StowContentType type = StowContentType.parse(contentType);
-            Priority priority = parsePriority(priorityParam);
-            String baseUrl = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
-            StowResult result = new StowResult();
-            String lastStudy = readParts(type, body, new StowRequest(pathStudy, priority, baseUrl), result);
-            result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
-            String study = pathStudy != null ? pathStudy : lastStudy;
-            String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
-            return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
-        } catch (StowException e) {
-            return ApiError.response(e.status(), e.getMessage());
-        }
+        StowContentType type = StowContentType.parse(contentType);
+        Priority priority = parsePriority(priorityParam);
+        String baseUrl = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
+        StowResult result = new StowResult();
+        String lastStudy = readParts(type, body, new StowRequest(pathStudy, priority, baseUrl), result);
+        result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
+        String study = pathStudy != null ? pathStudy : lastStudy;
+        String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
+        return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
     }
 
     private String readParts(StowContentType type, InputStream body, StowRequest request, StowResult result) {
         try {
             MultipartInput multipart = MultipartInput.builder().setInputStream(body).setBoundary(type.boundary()).get();
             if (!multipart.skipPreamble()) {
-                throw new StowException(400, "The body has no multipart part delimited by the declared boundary");
+                throw new RequestRefusedException(400, "The body has no multipart part delimited by the declared boundary");
             }
             String lastStudy = null;
             int parts = 0;
             boolean more = true;
             while (more) {
                 if (++parts > config.maxInstancesPerRequest()) {
-                    throw new StowException(413, "More than " + config.maxInstancesPerRequest() + " instances in one request");
+                    throw new RequestRefusedException(413, "More than " + config.maxInstancesPerRequest() + " instances in one request");
                 }
                 String headers = multipart.readHeaders();
                 lastStudy = handler.handle(PartHeaders.contentType(headers), multipart.newInputStream(), request, result,
@@ -92,9 +89,9 @@ public class StowResource {
             }
             return lastStudy;
         } catch (MultipartInput.MalformedStreamException e) {
-            throw new StowException(400, "Malformed multipart body: " + e.getMessage());
+            throw new RequestRefusedException(400, "Malformed multipart body: " + e.getMessage());
         } catch (IOException e) {
-            throw new StowException(400, "Cannot read the multipart body: " + e.getMessage());
+            throw new RequestRefusedException(400, "Cannot read the multipart body: " + e.getMessage());
         }
     }
 
@@ -105,7 +102,7 @@ public class StowResource {
         try {
             return Priority.valueOf(value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new StowException(400, "priority must be STAT, URGENT or ROUTINE");
+            throw new RequestRefusedException(400, "priority must be STAT, URGENT or ROUTINE");
         }
     }
 

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.radstream.dicom.DicomHeader;
 import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
+import io.radstream.ingest.RequestRefusedException;
 import io.radstream.ingest.core.ArrivalPublisher;
 import io.radstream.ingest.core.DicomInstanceInspector;
 import io.radstream.ingest.core.DicomInstanceInspector.Inspection;
@@ -72,7 +73,7 @@ public class UploadResource {
         }
         UploadMetadata metadata = parseMetadata(metadataJson);
         ImageFormat format = ImageSniffer.sniff(file.uploadedFile())
-                .orElseThrow(() -> new UploadException(415, "The file is not a PNG, JPEG or DICOM Part 10 image"));
+                .orElseThrow(() -> new RequestRefusedException(415, "The file is not a PNG, JPEG or DICOM Part 10 image"));
         String problem = metadata.problem(format == ImageFormat.DICOM);
         if (problem != null) {
             return ApiError.response(400, problem);
@@ -90,7 +91,7 @@ public class UploadResource {
         Inspection inspection = inspector.inspect(file);
         if (!inspection.isAccepted()) {
             int status = inspection.failure().name().contains("NOT_SUPPORTED") ? 415 : 400;
-            throw new UploadException(status, "DICOM refused (" + Integer.toHexString(inspection.failure().code())
+            throw new RequestRefusedException(status, "DICOM refused (" + Integer.toHexString(inspection.failure().code())
                     .toUpperCase() + "): " + inspection.message());
         }
         DicomHeader header = inspection.header();
@@ -103,7 +104,7 @@ public class UploadResource {
         try {
             size = RasterProbe.probe(file.path());
         } catch (RasterProbe.InvalidImageException e) {
-            throw new UploadException(400, e.getMessage());
+            throw new RequestRefusedException(400, e.getMessage());
         }
         String study = metadata.studyInstanceUid() != null ? metadata.studyInstanceUid() : DicomUid.random();
         String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(study, "series");
@@ -127,12 +128,12 @@ public class UploadResource {
 
     private static UploadMetadata parseMetadata(String json) {
         if (json == null || json.isBlank()) {
-            throw new UploadException(400, "The form needs a 'metadata' part: JSON with modality, bodyPart, priority, patientRef");
+            throw new RequestRefusedException(400, "The form needs a 'metadata' part: JSON with modality, bodyPart, priority, patientRef");
         }
         try {
             return JSON.readValue(json, UploadMetadata.class);
         } catch (JsonProcessingException e) {
-            throw new UploadException(400, "The 'metadata' part is not valid JSON for an upload: "
+            throw new RequestRefusedException(400, "The 'metadata' part is not valid JSON for an upload: "
                     + e.getOriginalMessage());
         }
     }

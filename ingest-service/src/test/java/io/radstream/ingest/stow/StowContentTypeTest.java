@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.radstream.ingest.RequestRefusedException;
+
 class StowContentTypeTest {
 
     @Test
@@ -27,12 +29,12 @@ class StowContentTypeTest {
             "not a media type;;;|415"})
     void shouldRefuseOtherContentTypesWithTheStowStatus(String contentType, int status) {
         assertThatThrownBy(() -> StowContentType.parse(contentType))
-                .isInstanceOfSatisfying(StowException.class, e -> assertThat(e.status()).isEqualTo(status));
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(status));
     }
 
     @Test
     void shouldRefuseAMissingContentTypeWith415() {
         assertThatThrownBy(() -> StowContentType.parse(null))
-                .isInstanceOfSatisfying(StowException.class, e -> assertThat(e.status()).isEqualTo(415));
+                .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(415));
     }
 }
