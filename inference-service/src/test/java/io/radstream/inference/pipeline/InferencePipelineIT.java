@@ -61,12 +61,11 @@ class InferencePipelineIT {
 
     @Test
     void shouldRunTheCtHeadModelOnARealCtSliceAndPublishAFinding() throws Exception {
-        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
-        ImageArrived arrival = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+        ImageArrived arrival = storedCtArrival("CT", "HEAD", Priority.STAT);
 
         publish(arrival);
 
-        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        Finding finding = findingOf(arrival);
         assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.COMPLETED);
         assertThat(finding.getModel().getId()).isEqualTo("ct-head-ich");
         assertThat(finding.getModel().getSha256()).hasSize(64);
@@ -80,14 +79,12 @@ class InferencePipelineIT {
 
     @Test
     void shouldGiveARedeliveredImageTheSameFindingId() throws Exception {
-        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
-        ImageArrived arrival = arrival("CT", "BRAIN", ImageFormat.DICOM, Priority.ROUTINE, store(ct, "dcm"), ct);
+        ImageArrived arrival = storedCtArrival("CT", "BRAIN", Priority.ROUTINE);
 
         publish(arrival);
         publish(arrival);
 
-        java.util.function.Predicate<Finding> sameImageAndModel = f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
-                && f.getModel() != null && f.getModel().getId().equals("ct-head-ich");
+        java.util.function.Predicate<Finding> sameImageAndModel = of(arrival, "ct-head-ich");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> findings.matching(sameImageAndModel).size() == 2);
         assertThat(findings.matching(sameImageAndModel).stream().map(r -> r.value().getFindingId()).distinct()).hasSize(1);
@@ -100,16 +97,14 @@ class InferencePipelineIT {
 
         publish(arrival);
 
-        Finding seg = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
-                && f.getModel() != null && f.getModel().getId().equals("lesion-seg")).value();
+        Finding seg = findingOf(arrival, "lesion-seg");
         assertThat(seg.getMeasurements()).singleElement().satisfies(m -> {
             assertThat(m.getName()).isEqualTo("lesion_area");
             assertThat(m.getUnit()).isEqualTo("mm2");
             assertThat(m.getValue()).isPositive();
         });
         assertThat(seg.getArtifacts()).singleElement().satisfies(a -> assertThat(isPng(a.getObject().getKey())).isTrue());
-        Finding enhanced = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())
-                && f.getModel() != null && f.getModel().getId().equals("denoise")).value();
+        Finding enhanced = findingOf(arrival, "denoise");
         assertThat(enhanced.getArtifacts()).singleElement().satisfies(a -> {
             assertThat(a.getKind().name()).isEqualTo("ENHANCED");
             assertThat(isPng(a.getObject().getKey())).isTrue();
@@ -123,7 +118,7 @@ class InferencePipelineIT {
 
         publish(arrival);
 
-        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        Finding finding = findingOf(arrival);
         assertThat(finding.getModel().getId()).isEqualTo("cxr-triage");
         assertThat(finding.getUrgent()).isTrue();
         assertThat(finding.getScores()).filteredOn(s -> s.getLabel().equals("pneumothorax"))
@@ -137,10 +132,9 @@ class InferencePipelineIT {
 
     @Test
     void shouldExposeLagPerLaneAndStageTimingsAsPrometheusMetrics() throws Exception {
-        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
-        ImageArrived arrival = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+        ImageArrived arrival = storedCtArrival("CT", "HEAD", Priority.STAT);
         publish(arrival);
-        findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid()));
+        findingOf(arrival);
 
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
 
@@ -164,10 +158,10 @@ class InferencePipelineIT {
         ImageArrived stat = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, key, ct);
         publish(stat);
 
-        Finding statFinding = findings.await(f -> f.getSopInstanceUid().equals(stat.getSopInstanceUid())).value();
+        Finding statFinding = findingOf(stat);
         java.util.Set<String> backlogSops = backlog.stream().map(ImageArrived::getSopInstanceUid)
                 .collect(java.util.stream.Collectors.toSet());
-        findings.await(f -> f.getSopInstanceUid().equals(backlog.get(backlog.size() - 1).getSopInstanceUid()));
+        findingOf(backlog.get(backlog.size() - 1));
         long routineBefore = findings.matching(f -> backlogSops.contains(f.getSopInstanceUid())).stream()
                 .filter(r -> r.value().getProducedAt().isBefore(statFinding.getProducedAt())).count();
 
@@ -185,12 +179,11 @@ class InferencePipelineIT {
 
     @Test
     void shouldReportImagesNoModelAppliesToAsNotRouted() throws Exception {
-        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
-        ImageArrived arrival = arrival("US", "ABDOMEN", ImageFormat.DICOM, Priority.ROUTINE, store(ct, "dcm"), ct);
+        ImageArrived arrival = storedCtArrival("US", "ABDOMEN", Priority.ROUTINE);
 
         publish(arrival);
 
-        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        Finding finding = findingOf(arrival);
         assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.NOT_ROUTED);
         assertThat(finding.getRoutedModels()).isEmpty();
     }
@@ -205,7 +198,7 @@ class InferencePipelineIT {
         DeadLetter dead = deadLetters.await(d -> d.getKey().equals(arrival.getStudyInstanceUid())).value();
         assertThat(dead.getReason()).isEqualTo("MISSING_OBJECT");
         assertThat(dead.getOriginalValue()).isNotNull();
-        Finding finding = findings.await(f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid())).value();
+        Finding finding = findingOf(arrival);
         assertThat(finding.getOutcome()).isEqualTo(FindingOutcome.FAILED);
     }
 
@@ -216,15 +209,32 @@ class InferencePipelineIT {
         String poisonKey = DicomUid.random();
         producer.send(new ProducerRecord<>(Topics.IMAGES_STAT.name(), poisonKey, new byte[] {0x42, 0x13})).get();
         publish(broken);
-        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
-        ImageArrived after = arrival("CT", "HEAD", ImageFormat.DICOM, Priority.STAT, store(ct, "dcm"), ct);
+        ImageArrived after = storedCtArrival("CT", "HEAD", Priority.STAT);
         publish(after);
 
         assertThat(deadLetters.await(d -> poisonKey.equals(d.getKey())).value().getReason()).isEqualTo("BAD_EVENT");
         assertThat(deadLetters.await(d -> broken.getStudyInstanceUid().equals(d.getKey())).value().getReason())
                 .isEqualTo("UNDECODABLE");
-        assertThat(findings.await(f -> f.getSopInstanceUid().equals(after.getSopInstanceUid())).value().getOutcome())
+        assertThat(findingOf(after).getOutcome())
                 .isEqualTo(FindingOutcome.COMPLETED);
+    }
+
+    static java.util.function.Predicate<Finding> of(ImageArrived arrival) {
+        return f -> f.getSopInstanceUid().equals(arrival.getSopInstanceUid());
+    }
+
+    static java.util.function.Predicate<Finding> of(ImageArrived arrival, String modelId) {
+        return of(arrival).and(f -> f.getModel() != null && f.getModel().getId().equals(modelId));
+    }
+
+    /** Waits for the (first) finding of the image. */
+    static Finding findingOf(ImageArrived arrival) {
+        return findings.await(of(arrival)).value();
+    }
+
+    /** Waits for the finding of one model on the image. */
+    static Finding findingOf(ImageArrived arrival, String modelId) {
+        return findings.await(of(arrival, modelId)).value();
     }
 
     private void publish(ImageArrived arrival) {
@@ -234,6 +244,12 @@ class InferencePipelineIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The real CT_small.dcm slice, stored in S3, announced as the given modality and body part. */
+    static ImageArrived storedCtArrival(String modality, String bodyPart, Priority priority) throws Exception {
+        byte[] ct = Files.readAllBytes(SampleFiles.dicomSample("CT_small.dcm"));
+        return arrival(modality, bodyPart, ImageFormat.DICOM, priority, store(ct, "dcm"), ct);
     }
 
     static String store(byte[] bytes, String extension) throws Exception {
