@@ -8,6 +8,7 @@ import io.radstream.schemas.events.ArtifactKind;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.ObjectRef;
 import io.radstream.storage.ObjectStore;
+import io.radstream.storage.Sha256;
 
 /** Writes derived PNGs next to their source: {@code derived/<tenant>/<study>/<sop>/<model>-<version>/<name>.png}. */
 final class ArtifactStore {
@@ -24,15 +25,7 @@ final class ArtifactStore {
                 image.getSopInstanceUid(), model.id() + "-" + model.version(), name + ".png");
         store.put(key, png, "image/png", Map.of());
         ObjectRef ref = ObjectRef.newBuilder().setBucket(store.bucket()).setKey(key).setContentType("image/png")
-                .setSizeBytes(png.length).setSha256(sha256(png)).build();
+                .setSizeBytes(png.length).setSha256(Sha256.hex(png)).build();
         return Artifact.newBuilder().setKind(kind).setLabel(label).setObject(ref).build();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,6 +32,7 @@ import io.radstream.schemas.events.ImageFormat;
 import io.radstream.schemas.events.IngestSource;
 import io.radstream.schemas.events.ObjectRef;
 import io.radstream.schemas.events.Priority;
+import io.radstream.storage.Sha256;
 
 /** Real broker, real S3 server, real ONNX Runtime: image-arrival events in, findings and dead letters out. */
 @QuarkusTest
@@ -263,7 +263,7 @@ class InferencePipelineIT {
 
     static ImageArrived arrival(String modality, String bodyPart, ImageFormat format, Priority priority, String key,
                                 byte[] bytes) {
-        String sha = sha256(bytes);
+        String sha = Sha256.hex(bytes);
         return ImageArrived.newBuilder().setEventId(UUID.randomUUID().toString()).setTenant("default")
                 .setStudyInstanceUid(DicomUid.random()).setSeriesInstanceUid(DicomUid.random())
                 .setSopInstanceUid(DicomUid.random()).setModality(modality).setBodyPart(bodyPart).setFormat(format)
@@ -271,13 +271,5 @@ class InferencePipelineIT {
                         .setContentType("application/dicom").setSizeBytes(bytes.length).setSha256(sha).build())
                 .setPriority(priority).setPatientKey("p").setSource(IngestSource.UPLOAD).setReceivedAt(Instant.now())
                 .build();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

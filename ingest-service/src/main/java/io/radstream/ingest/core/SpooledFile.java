@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import io.radstream.storage.Sha256;
 
 /**
  * An uploaded object copied to a temporary file while its SHA-256 is computed, so large bodies never
@@ -29,7 +30,7 @@ public final class SpooledFile implements AutoCloseable {
     public static SpooledFile copy(InputStream in, long maxBytes) throws IOException {
         Path path = Files.createTempFile("radstream-ingest-", ".part");
         try (OutputStream file = Files.newOutputStream(path)) {
-            MessageDigest digest = sha256Digest();
+            MessageDigest digest = Sha256.newDigest();
             long size = copyBounded(in, new DigestOutputStream(file, digest), maxBytes);
             return new SpooledFile(path, size, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException | RuntimeException e) {
@@ -81,14 +82,6 @@ public final class SpooledFile implements AutoCloseable {
             out.write(buffer, 0, n);
         }
         return total;
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The object is larger than allowed. */
