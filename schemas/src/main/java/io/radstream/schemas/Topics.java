@@ -3,6 +3,7 @@ package io.radstream.schemas;
 import java.util.List;
 import java.util.Map;
 
+import io.radstream.schemas.events.AuditEvent;
 import io.radstream.schemas.events.DeadLetter;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
@@ -33,11 +34,16 @@ public final class Topics {
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
             new AvroSerde<>(DeadLetter.class));
 
+    /** One audit record per upload request: who, what, when, outcome (no PHI). Kept a year. */
+    public static final Topic<AuditEvent> AUDIT = new Topic<>("radstream.audit", 3,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(366L * 24 * 3600 * 1000)),
+            new AvroSerde<>(AuditEvent.class));
+
     private Topics() {
     }
 
     public static List<Topic<?>> all() {
-        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, URGENT_ALERTS, DEAD_LETTERS);
+        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, URGENT_ALERTS, DEAD_LETTERS, AUDIT);
     }
 
     /** STAT and URGENT images share the STAT lane; ROUTINE images use the routine lane. */
