@@ -58,6 +58,8 @@ class KubernetesManifestsTest {
             "radstream.findings", 6,
             "radstream.study-reports", 6,
             "radstream.alerts.urgent", 3,
+            "radstream.alerts.acks", 6,
+            "radstream.alerts.escalations", 3,
             "radstream.dead-letters", 3);
 
     /**

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.radstream.schemas.events.AlertEscalated;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.FindingOutcome;
 import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.UrgentAlert;
 
-/** The urgent alerts a finding calls for: one per positive STAT/URGENT label. */
+/** The urgent alerts a finding calls for (one per positive STAT/URGENT label) and their escalations. */
 public final class Alerts {
 
     public static final String NOTICE = "Notification only, not for diagnosis.";
@@ -22,8 +23,12 @@ public final class Alerts {
 
     /** The deterministic id of the alert of a (tenant, study, label): a name-based UUID. */
     public static String alertId(String tenant, String studyInstanceUid, String label) {
-        String name = tenant + '\n' + studyInstanceUid + '\n' + label;
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return nameUuid(tenant + '\n' + studyInstanceUid + '\n' + label);
+    }
+
+    /** The deterministic id of an alert's escalation at a level. */
+    public static String escalationId(String alertId, int level) {
+        return nameUuid(alertId + "\nescalation\n" + level);
     }
 
     static List<UrgentAlert> of(Finding finding, Instant raisedAt) {
@@ -37,6 +42,22 @@ public final class Alerts {
             }
         }
         return strongest.values().stream().map(score -> alert(finding, score, raisedAt)).toList();
+    }
+
+    static AlertEscalated escalation(UrgentAlert alert, int level, Instant escalatedAt) {
+        return AlertEscalated.newBuilder()
+                .setEscalationId(escalationId(alert.getAlertId(), level))
+                .setAlertId(alert.getAlertId())
+                .setTenant(alert.getTenant())
+                .setStudyInstanceUid(alert.getStudyInstanceUid())
+                .setLabel(alert.getLabel())
+                .setDisplay(alert.getDisplay())
+                .setUrgency(alert.getUrgency())
+                .setLevel(level)
+                .setRaisedAt(alert.getRaisedAt())
+                .setEscalatedAt(escalatedAt)
+                .setNotice(NOTICE)
+                .build();
     }
 
     private static UrgentAlert alert(Finding finding, LabelScore score, Instant raisedAt) {
@@ -57,5 +78,9 @@ public final class Alerts {
                 .setRaisedAt(raisedAt)
                 .setNotice(NOTICE)
                 .build();
+    }
+
+    private static String nameUuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

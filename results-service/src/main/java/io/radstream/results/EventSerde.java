@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.RecordContext;
 import io.radstream.schemas.AvroSerde;
 import io.radstream.schemas.Topic;
 import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.AlertEscalated;
 import io.radstream.schemas.events.DeadLetter;
 import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.UrgentAlert;
@@ -33,6 +34,9 @@ final class EventSerde implements Serde<SpecificRecordBase> {
         }
         if (value instanceof UrgentAlert) {
             return Topics.URGENT_ALERTS.name();
+        }
+        if (value instanceof AlertEscalated) {
+            return Topics.ALERT_ESCALATIONS.name();
         }
         if (value instanceof DeadLetter) {
             return Topics.DEAD_LETTERS.name();

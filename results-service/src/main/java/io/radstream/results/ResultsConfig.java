@@ -13,7 +13,15 @@ public interface ResultsConfig {
     @WithDefault("10s")
     Duration finalQuietPeriod();
 
-    /** How often (wall-clock time) PRELIMINARY reports are checked for finalisation. */
+    /** How often (wall-clock time) PRELIMINARY reports and open alerts are checked. */
     @WithDefault("1s")
     Duration punctuateInterval();
+
+    /** How long an urgent alert may stay unacknowledged before it escalates (and again after each escalation). */
+    @WithDefault("15m")
+    Duration escalateAfter();
+
+    /** How often an unacknowledged alert escalates at most. */
+    @WithDefault("3")
+    int maxEscalations();
 }

@@ -15,16 +15,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
+import io.radstream.schemas.events.AlertAcknowledged;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.ReportStatus;
 import io.radstream.schemas.events.StudyReport;
-import io.radstream.schemas.events.UrgentAlert;
 
 /**
- * Keeps one {@link StudyReport} per study from arrivals and findings, emits every new revision and
- * each urgent alert once, and finalises PRELIMINARY reports after a quiet period (wall-clock time).
+ * Keeps one {@link StudyReport} per study from arrivals and findings, emits every new revision,
+ * finalises PRELIMINARY reports after a quiet period (wall-clock time), and hands alerts and their
+ * acknowledgements to the {@link AlertTracker}.
  */
 final class StudyProcessor implements Processor<String, SpecificRecordBase, String, SpecificRecordBase> {
 
@@ -34,10 +35,10 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     private final ResultsMetrics metrics;
     private ProcessorContext<String, SpecificRecordBase> context;
     private KeyValueStore<String, StudyReport> reports;
-    private KeyValueStore<String, UrgentAlert> alerts;
     private KeyValueStore<String, Long> finalDue;
     private KeyValueStore<String, Long> positiveImages;
     private ResultsMetrics.StatusTally tally;
+    private AlertTracker alerts;
 
     StudyProcessor(ResultsConfig config, ResultsMetrics metrics) {
         this.config = config;
@@ -48,14 +49,14 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
         reports = context.getStateStore(TopologyProducer.REPORT_STORE);
-        alerts = context.getStateStore(TopologyProducer.ALERT_STORE);
         finalDue = context.getStateStore(TopologyProducer.FINAL_DUE_STORE);
         positiveImages = context.getStateStore(TopologyProducer.POSITIVE_IMAGE_STORE);
         tally = metrics.tally();
         try (KeyValueIterator<String, StudyReport> all = reports.all()) {
             all.forEachRemaining(entry -> tally.move(null, entry.value.getStatus()));
         }
-        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::finalizeQuietStudies);
+        alerts = new AlertTracker(context, config, metrics);
+        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
@@ -67,6 +68,9 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
             } else if (record.value() instanceof Finding finding) {
                 requireKey(record, finding.getStudyInstanceUid());
                 onFinding(finding);
+            } else if (record.value() instanceof AlertAcknowledged ack) {
+                requireKey(record, ack.getStudyInstanceUid());
+                alerts.acknowledge(ack);
             } else {
                 throw new BadEventException("Unexpected event " + record.value().getClass().getSimpleName());
             }
@@ -81,6 +85,9 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     public void close() {
         if (tally != null) {
             tally.release();
+        }
+        if (alerts != null) {
+            alerts.close();
         }
     }
 
@@ -98,7 +105,12 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         }
         save(current, next.get());
         rememberPositives(finding);
-        raiseAlerts(finding);
+        alerts.raise(finding, now());
+    }
+
+    private void punctuate(long nowMs) {
+        finalizeQuietStudies(nowMs);
+        alerts.escalateDue(nowMs);
     }
 
     private void finalizeQuietStudies(long nowMs) {
@@ -139,16 +151,6 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         for (LabelScore score : finding.getScores()) {
             if (score.getPositive()) {
                 positiveImages.putIfAbsent(positiveKey(finding, score.getLabel()), context.currentSystemTimeMs());
-            }
-        }
-    }
-
-    private void raiseAlerts(Finding finding) {
-        for (UrgentAlert alert : Alerts.of(finding, now())) {
-            if (alerts.get(alert.getAlertId()) == null) {
-                alerts.put(alert.getAlertId(), alert);
-                context.forward(new Record<>(alert.getStudyInstanceUid(), alert, context.currentSystemTimeMs()));
-                metrics.alertRaised(alert);
             }
         }
     }

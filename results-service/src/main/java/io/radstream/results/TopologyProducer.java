@@ -22,7 +22,7 @@ import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.DeadLetter;
 
 /**
- * The results topology: both image lanes and the findings, decoded (undecodable records become dead
+ * The results topology: both image lanes, the findings and the alert acknowledgements, decoded (undecodable records become dead
  * letters), aligned to the partitioning of the findings topic, folded per study by
  * {@link StudyProcessor} into reports and alerts, and routed to their registry topics.
  */
@@ -33,6 +33,12 @@ public class TopologyProducer {
     public static final String REPORT_STORE = "study-reports";
     /** alertId → {@link io.radstream.schemas.events.UrgentAlert}; also the record of alerts already raised. */
     public static final String ALERT_STORE = "urgent-alerts";
+    /** alertId → the first {@link io.radstream.schemas.events.AlertAcknowledged} of the alert. */
+    public static final String ACK_STORE = "alert-acks";
+    /** alertId of each unacknowledged alert → epoch millis its next escalation is due (Long.MAX_VALUE: no more). */
+    public static final String OPEN_ALERT_STORE = "open-alerts";
+    /** alertId → its latest {@link io.radstream.schemas.events.AlertEscalated}. */
+    public static final String ESCALATION_STORE = "alert-escalations";
     /** StudyInstanceUID of a PRELIMINARY report → epoch millis of its last change. */
     public static final String FINAL_DUE_STORE = "final-due";
     /** "study/sop/label" of each positive (image, label) → epoch millis first seen. */
@@ -55,15 +61,20 @@ public class TopologyProducer {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(REPORT_STORE, Topics.STUDY_REPORTS.valueSerde()));
         builder.addStateStore(store(ALERT_STORE, Topics.URGENT_ALERTS.valueSerde()));
+        builder.addStateStore(store(ACK_STORE, Topics.ALERT_ACKS.valueSerde()));
+        builder.addStateStore(store(OPEN_ALERT_STORE, Serdes.Long()));
+        builder.addStateStore(store(ESCALATION_STORE, Topics.ALERT_ESCALATIONS.valueSerde()));
         builder.addStateStore(store(FINAL_DUE_STORE, Serdes.Long()));
         builder.addStateStore(store(POSITIVE_IMAGE_STORE, Serdes.Long()));
 
         KStream<String, SpecificRecordBase> inbound = decoded(builder, Topics.IMAGES_STAT)
                 .merge(decoded(builder, Topics.IMAGES_ROUTINE))
-                .merge(decoded(builder, Topics.FINDINGS));
+                .merge(decoded(builder, Topics.FINDINGS))
+                .merge(decoded(builder, Topics.ALERT_ACKS));
         inbound.filterNot(TopologyProducer::isDeadLetter)
                 .process(() -> new StudyProcessor(config, metrics), Named.as(STUDY_PROCESSOR),
-                        REPORT_STORE, ALERT_STORE, FINAL_DUE_STORE, POSITIVE_IMAGE_STORE)
+                        REPORT_STORE, ALERT_STORE, ACK_STORE, OPEN_ALERT_STORE, ESCALATION_STORE, FINAL_DUE_STORE,
+                        POSITIVE_IMAGE_STORE)
                 .merge(inbound.filter(TopologyProducer::isDeadLetter))
                 .to(EventSerde::topicOf, Produced.with(Serdes.String(), events));
         return builder.build();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.radstream.schemas.events.AlertAcknowledged;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.FindingOutcome;
 import io.radstream.schemas.events.ImageArrived;
@@ -42,6 +43,18 @@ public final class TestEvents {
                 .setPatientKey("p".repeat(64))
                 .setSource(IngestSource.STOW_RS)
                 .setReceivedAt(RECEIVED_AT)
+                .build();
+    }
+
+    public static AlertAcknowledged ack(String study, String alertId, String by, Instant at) {
+        return AlertAcknowledged.newBuilder()
+                .setAckId(UUID.randomUUID().toString())
+                .setAlertId(alertId)
+                .setTenant(TENANT)
+                .setStudyInstanceUid(study)
+                .setLabel("unknown")
+                .setAcknowledgedBy(by)
+                .setAcknowledgedAt(at)
                 .build();
     }
 

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.radstream.schemas.Topic;
 import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.AlertAcknowledged;
+import io.radstream.schemas.events.AlertEscalated;
 import io.radstream.schemas.events.DeadLetter;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
@@ -29,22 +31,27 @@ final class TopologyHarness implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     static final Duration QUIET = Duration.ofSeconds(5);
+    static final Duration ESCALATE_AFTER = Duration.ofSeconds(60);
+    static final int MAX_ESCALATIONS = 2;
 
-    record Config(Duration finalQuietPeriod, Duration punctuateInterval) implements ResultsConfig {
+    record Config(Duration finalQuietPeriod, Duration punctuateInterval, Duration escalateAfter, int maxEscalations)
+            implements ResultsConfig {
     }
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
     final TestOutputTopic<String, StudyReport> reports;
     final TestOutputTopic<String, UrgentAlert> alerts;
+    final TestOutputTopic<String, AlertEscalated> escalations;
     final TestOutputTopic<String, DeadLetter> deadLetters;
 
     TopologyHarness() {
-        ResultsConfig config = new Config(QUIET, Duration.ofSeconds(1));
+        ResultsConfig config = new Config(QUIET, Duration.ofSeconds(1), ESCALATE_AFTER, MAX_ESCALATIONS);
         TopologyProducer producer = new TopologyProducer(config, new ResultsMetrics(registry));
         driver = new TopologyTestDriver(producer.topology(), properties(), START);
         reports = output(Topics.STUDY_REPORTS);
         alerts = output(Topics.URGENT_ALERTS);
+        escalations = output(Topics.ALERT_ESCALATIONS);
         deadLetters = output(Topics.DEAD_LETTERS);
     }
 
@@ -54,6 +61,10 @@ final class TopologyHarness implements AutoCloseable {
 
     void find(Finding finding) {
         input(Topics.FINDINGS).pipeInput(finding.getStudyInstanceUid(), finding);
+    }
+
+    void acknowledge(AlertAcknowledged ack) {
+        input(Topics.ALERT_ACKS).pipeInput(ack.getStudyInstanceUid(), ack);
     }
 
     void pipeRaw(Topic<?> topic, String key, byte[] value) {
@@ -84,6 +95,10 @@ final class TopologyHarness implements AutoCloseable {
 
     double gauge(String name, String status) {
         return registry.get(name).tag("status", status).gauge().value();
+    }
+
+    double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 
     @Override

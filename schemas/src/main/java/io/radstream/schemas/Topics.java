@@ -3,6 +3,8 @@ package io.radstream.schemas;
 import java.util.List;
 import java.util.Map;
 
+import io.radstream.schemas.events.AlertAcknowledged;
+import io.radstream.schemas.events.AlertEscalated;
 import io.radstream.schemas.events.AuditEvent;
 import io.radstream.schemas.events.DeadLetter;
 import io.radstream.schemas.events.Finding;
@@ -30,6 +32,12 @@ public final class Topics {
             Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"), new AvroSerde<>(StudyReport.class));
     public static final Topic<UrgentAlert> URGENT_ALERTS =
             new Topic<>("radstream.alerts.urgent", 3, LANE, new AvroSerde<>(UrgentAlert.class));
+    /** Acknowledgements of urgent alerts (results-service publishes them for its API and consumes them). */
+    public static final Topic<AlertAcknowledged> ALERT_ACKS =
+            new Topic<>("radstream.alerts.acks", 6, LANE, new AvroSerde<>(AlertAcknowledged.class));
+    /** Urgent alerts still unacknowledged after the escalation time. */
+    public static final Topic<AlertEscalated> ALERT_ESCALATIONS =
+            new Topic<>("radstream.alerts.escalations", 3, LANE, new AvroSerde<>(AlertEscalated.class));
     public static final Topic<DeadLetter> DEAD_LETTERS = new Topic<>("radstream.dead-letters", 3,
             Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
             new AvroSerde<>(DeadLetter.class));
@@ -43,7 +51,8 @@ public final class Topics {
     }
 
     public static List<Topic<?>> all() {
-        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, URGENT_ALERTS, DEAD_LETTERS, AUDIT);
+        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, URGENT_ALERTS, ALERT_ACKS, ALERT_ESCALATIONS,
+                DEAD_LETTERS, AUDIT);
     }
 
     /** STAT and URGENT images share the STAT lane; ROUTINE images use the routine lane. */
