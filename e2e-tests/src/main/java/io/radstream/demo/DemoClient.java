@@ -25,11 +25,14 @@ public final class DemoClient {
 
     private final URI ingest;
     private final URI results;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public DemoClient(URI ingest, URI results) {
+    /** A client that sends {@code token} as the bearer token of every request (none when null). */
+    public DemoClient(URI ingest, URI results, String token) {
         this.ingest = ingest;
         this.results = results;
+        this.token = token;
     }
 
     /** Uploads a study and returns its StudyInstanceUID. */
@@ -46,7 +49,7 @@ public final class DemoClient {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/dicomweb/studies?priority=" + study.priority()))
+        HttpRequest request = request(ingest.resolve("/dicomweb/studies?priority=" + study.priority()))
                 .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
                 .header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
@@ -65,7 +68,7 @@ public final class DemoClient {
                 metadata.put("studyInstanceUid", studyUid);
             }
             MultipartForm form = new MultipartForm().file("file", file).json("metadata", metadata.toString());
-            HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/api/v1/uploads"))
+            HttpRequest request = request(ingest.resolve("/api/v1/uploads"))
                     .header("Content-Type", form.contentType()).POST(form.publisher()).build();
             studyUid = send(request, 201, 200).path("studyInstanceUid").asText();
         }
@@ -74,13 +77,13 @@ public final class DemoClient {
 
     /** The report, or null while the results service does not know the study yet. */
     public JsonNode report(String studyUid) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(results.resolve("/api/v1/studies/" + studyUid))
+        HttpResponse<String> response = http.send(request(results.resolve("/api/v1/studies/" + studyUid))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     public List<JsonNode> alerts(String studyUid) throws IOException, InterruptedException {
-        JsonNode body = send(HttpRequest.newBuilder(results.resolve("/api/v1/studies/" + studyUid + "/alerts")).GET()
+        JsonNode body = send(request(results.resolve("/api/v1/studies/" + studyUid + "/alerts")).GET()
                 .build(), 200);
         List<JsonNode> alerts = new ArrayList<>();
         body.forEach(alerts::add);
@@ -99,6 +102,11 @@ public final class DemoClient {
             }
         }
         return true;
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private JsonNode send(HttpRequest request, int... expected) throws IOException, InterruptedException {

@@ -20,7 +20,8 @@ public final class DemoMain {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
         DemoClient client = new DemoClient(URI.create(options.getOrDefault("ingest", "http://127.0.0.1:8081")),
-                URI.create(options.getOrDefault("results", "http://127.0.0.1:8083")));
+                URI.create(options.getOrDefault("results", "http://127.0.0.1:8083")),
+                options.getOrDefault("token", System.getenv("RADSTREAM_TOKEN")));
         Path samples = Path.of(options.getOrDefault("samples", "samples"));
         DemoRun.Summary summary = new DemoRun(client, System.err).run(SampleStudy.readManifest(samples),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.radstream.demo.DemoClient;
 import io.radstream.demo.DemoRun;
+import io.radstream.demo.DevTokens;
 import io.radstream.demo.SampleStudy;
 import io.radstream.localstack.LocalStack;
 import io.radstream.localstack.SampleFiles;
@@ -36,6 +37,7 @@ class EndToEndIT {
     static ServiceProcess ingest;
     static ServiceProcess inference;
     static ServiceProcess results;
+    static String token;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -44,6 +46,10 @@ class EndToEndIT {
         Path logs = Files.createDirectories(root.resolve("e2e-tests/target/e2e-logs"));
         Map<String, String> config = new HashMap<>(stack.serviceConfig());
         config.put("radstream.ingest.pseudonym-key", "e2e-test-pseudonym-key-0123456789");
+        // packaged services run in production mode: the development token key must be allowed explicitly
+        config.put("mp.jwt.verify.publickey.location", root.resolve("config/dev-jwt/dev-public-key.pem").toString());
+        config.put("radstream.ingest.auth.allow-dev-key", "true");
+        token = DevTokens.mint(DevTokens.keyOf(root), "e2e-tester", "uploader", "e2e", Duration.ofHours(1));
         config.put("radstream.inference.models-dir", root.resolve("models").toString());
         config.put("radstream.results.final-quiet-period", "2s");
         config.put("kafka-streams.state.dir", tmp.resolve("streams").toString());
@@ -75,7 +81,7 @@ class EndToEndIT {
         List<SampleStudy> studies = SampleStudy.readManifest(SampleFiles.repositoryRoot().resolve("samples"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        DemoRun.Summary summary = new DemoRun(new DemoClient(ingest.uri(), results.uri()), new PrintStream(console))
+        DemoRun.Summary summary = new DemoRun(new DemoClient(ingest.uri(), results.uri(), token), new PrintStream(console))
                 .run(studies, Duration.ofSeconds(150));
 
         assertThat(summary.ok()).as("demo run:%n%s%ninference log:%n%s", console, inference.logTail()).isTrue();
@@ -124,7 +130,7 @@ class EndToEndIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         List<io.radstream.demo.UploadCommand.Sent> sent = new io.radstream.demo.UploadCommand(
-                new DemoClient(ingest.uri(), results.uri()), new PrintStream(console))
+                new DemoClient(ingest.uri(), results.uri(), token), new PrintStream(console))
                 .upload(List.of(folder, SampleFiles.dicomSample("MR_small.dcm")), Map.of("priority", "URGENT"));
 
         assertThat(sent).as(console.toString()).hasSize(3).allSatisfy(s -> assertThat(s.error()).isNull());

@@ -10,10 +10,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "radstream.ingest")
 public interface IngestConfig {
 
-    /** Tenant used when a request names none. */
-    @WithDefault("default")
-    String tenant();
-
     /** Secret of the keyed HMAC that turns patient references into pseudonyms; required outside dev/test. */
     Optional<String> pseudonymKey();
 
@@ -31,4 +27,25 @@ public interface IngestConfig {
     /** How long to wait for Kafka to acknowledge an image-arrival event before answering with an error. */
     @WithDefault("30")
     int publishTimeoutSeconds();
+
+    /** Seconds a client is asked to wait (Retry-After) when the store or Kafka is unavailable. */
+    @WithDefault("10")
+    int retryAfterSeconds();
+
+    /** Bearer-token authentication (the verification key itself is {@code mp.jwt.verify.publickey.location}). */
+    Auth auth();
+
+    /** How callers are identified. */
+    interface Auth {
+        /** The token claim naming the caller's tenant (objects and events are scoped by it). */
+        @WithDefault("tenant")
+        String tenantClaim();
+
+        /**
+         * Whether the committed development key ({@code config/dev-jwt}) may verify tokens outside dev
+         * and test; only the local launcher and the end-to-end test set it.
+         */
+        @WithDefault("false")
+        boolean allowDevKey();
+    }
 }

@@ -20,8 +20,9 @@ public class IncomingImages {
         this.config = config;
     }
 
-    public IncomingImage fromDicom(DicomHeader header, Priority priority, IngestSource source, SpooledFile file) {
-        return new IncomingImage(config.tenant(), header.studyInstanceUid(), header.seriesInstanceUid(),
+    public IncomingImage fromDicom(String tenant, DicomHeader header, Priority priority, IngestSource source,
+                                   SpooledFile file) {
+        return new IncomingImage(tenant, header.studyInstanceUid(), header.seriesInstanceUid(),
                 header.sopInstanceUid(), header.sopClassUid(), header.modality().trim().toUpperCase(Locale.ROOT),
                 upperOrNull(header.bodyPartExamined()), ImageFormat.DICOM, Math.max(1, header.numberOfFrames()),
                 header.rows(), header.columns(), priority, header.patientId(), source, file);

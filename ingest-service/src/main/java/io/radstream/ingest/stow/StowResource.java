@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,11 +22,15 @@ import org.jboss.logging.Logger;
 import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.ingest.RequestRefusedException;
+import io.radstream.ingest.audit.UploadAudit;
+import io.radstream.ingest.auth.Caller;
+import io.radstream.ingest.auth.Roles;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.Priority;
 
 /** DICOMweb STOW-RS (PS3.18 §10.5): {@code POST /dicomweb/studies[/{StudyInstanceUID}]}. */
 @Path("/dicomweb/studies")
+@RolesAllowed({Roles.UPLOADER, Roles.ADMIN})
 public class StowResource {
 
     static final String DICOM_JSON = "application/dicom+json";
@@ -33,10 +38,14 @@ public class StowResource {
 
     private final StowInstanceHandler handler;
     private final IngestConfig config;
+    private final Caller caller;
+    private final UploadAudit audit;
 
-    public StowResource(StowInstanceHandler handler, IngestConfig config) {
+    public StowResource(StowInstanceHandler handler, IngestConfig config, Caller caller, UploadAudit audit) {
         this.handler = handler;
         this.config = config;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -58,13 +67,20 @@ public class StowResource {
     }
 
     private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri, InputStream body) {
+        String tenant = caller.tenant();
+        audit.study(pathStudy);
         StowContentType type = StowContentType.parse(contentType);
         Priority priority = parsePriority(priorityParam);
         String baseUrl = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
         StowResult result = new StowResult();
-        String lastStudy = readParts(type, body, new StowRequest(pathStudy, priority, baseUrl), result);
+        String lastStudy = readParts(type, body, new StowRequest(tenant, pathStudy, priority, baseUrl), result);
         result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
         String study = pathStudy != null ? pathStudy : lastStudy;
+        audit.study(study);
+        for (int i = 0; i < result.storedCount(); i++) {
+            audit.stored();
+        }
+        result.failureCodes().forEach(audit::failed);
         String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
         return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
     }
@@ -108,7 +124,7 @@ public class StowResource {
 
 
     /** What every part of one request shares. */
-    record StowRequest(String pathStudy, Priority priority, String baseUrl) {
+    record StowRequest(String tenant, String pathStudy, Priority priority, String baseUrl) {
         URI retrieveUrl(String study, String series, String sop) {
             return URI.create(baseUrl + "/dicomweb/studies/" + study + "/series/" + series + "/instances/" + sop);
         }

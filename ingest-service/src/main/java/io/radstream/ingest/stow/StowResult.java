@@ -13,6 +13,7 @@ final class StowResult {
     private final List<Map<String, Object>> referenced = new ArrayList<>();
     private final List<Map<String, Object>> failed = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
+    private final List<Integer> failureCodes = new ArrayList<>();
 
     void stored(String sopClassUid, String sopInstanceUid, String retrieveUrl) {
         Map<String, Object> item = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ final class StowResult {
         item.put("00081197", element("US", reason.code()));
         failed.add(item);
         messages.add(message);
+        failureCodes.add(reason.code());
     }
 
     /** 200 all stored, 202 some stored, 409 none stored. */
@@ -63,6 +65,11 @@ final class StowResult {
 
     private static Map<String, Object> element(String vr, Object value) {
         return Map.of("vr", vr, "Value", List.of(value));
+    }
+
+    /** FailureReason codes of the failed instances, in order. */
+    List<Integer> failureCodes() {
+        return failureCodes;
     }
 
     /** Human-readable reasons of the failures, in order (for logs and the Warning header; no PHI). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,9 @@ import io.radstream.dicom.DicomHeader;
 import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.ingest.RequestRefusedException;
+import io.radstream.ingest.audit.UploadAudit;
+import io.radstream.ingest.auth.Caller;
+import io.radstream.ingest.auth.Roles;
 import io.radstream.ingest.core.ArrivalPublisher;
 import io.radstream.ingest.core.DicomInstanceInspector;
 import io.radstream.ingest.core.DicomInstanceInspector.Inspection;
@@ -40,6 +44,7 @@ import io.radstream.storage.ObjectStoreException;
  * (PNG, JPEG or DICOM Part 10) and a {@code metadata} part (JSON {@link UploadMetadata}).
  */
 @Path("/api/v1/uploads")
+@RolesAllowed({Roles.UPLOADER, Roles.ADMIN})
 public class UploadResource {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -49,19 +54,24 @@ public class UploadResource {
     private final IncomingImages images;
     private final DicomInstanceInspector inspector;
     private final IngestConfig config;
+    private final Caller caller;
+    private final UploadAudit audit;
 
     public UploadResource(ImageIngestor ingestor, IncomingImages images, DicomInstanceInspector inspector,
-                          IngestConfig config) {
+                          IngestConfig config, Caller caller, UploadAudit audit) {
         this.ingestor = ingestor;
         this.images = images;
         this.inspector = inspector;
         this.config = config;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson) throws IOException {
+        String tenant = caller.tenant();
         if (file == null || file.uploadedFile() == null) {
             return ApiError.response(400, "The form needs a 'file' part with the image");
         }
@@ -79,15 +89,23 @@ public class UploadResource {
             return ApiError.response(400, problem);
         }
         try (SpooledFile spooled = SpooledFile.of(file.uploadedFile(), config.maxInstanceBytes().asLongValue())) {
-            IncomingImage image = format == ImageFormat.DICOM ? fromDicom(spooled, metadata) : fromRaster(spooled, format, metadata);
-            return answer(image, ingestor.ingest(image));
+            IncomingImage image = format == ImageFormat.DICOM ? fromDicom(tenant, spooled, metadata)
+                    : fromRaster(tenant, spooled, format, metadata);
+            audit.study(image.studyInstanceUid());
+            IngestOutcome outcome = ingestor.ingest(image);
+            if (outcome == IngestOutcome.CONFLICT) {
+                audit.failed(io.radstream.ingest.core.FailureReason.CONFLICT.code());
+            } else {
+                audit.stored();
+            }
+            return answer(image, outcome);
         } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
             return Response.fromResponse(ApiError.response(503, "The image could not be stored durably; nothing was kept, retry later: "
                     + e.getMessage())).header("Retry-After", "5").build();
         }
     }
 
-    private IncomingImage fromDicom(SpooledFile file, UploadMetadata metadata) {
+    private IncomingImage fromDicom(String tenant, SpooledFile file, UploadMetadata metadata) {
         Inspection inspection = inspector.inspect(file);
         if (!inspection.isAccepted()) {
             int status = inspection.failure().name().contains("NOT_SUPPORTED") ? 415 : 400;
@@ -95,11 +113,11 @@ public class UploadResource {
                     .toUpperCase() + "): " + inspection.message());
         }
         DicomHeader header = inspection.header();
-        IncomingImage image = images.fromDicom(header, metadata.parsedPriority(), IngestSource.UPLOAD, file);
+        IncomingImage image = images.fromDicom(tenant, header, metadata.parsedPriority(), IngestSource.UPLOAD, file);
         return header.patientId() == null && metadata.patientRef() != null ? withPatient(image, metadata.patientRef()) : image;
     }
 
-    private IncomingImage fromRaster(SpooledFile file, ImageFormat format, UploadMetadata metadata) {
+    private IncomingImage fromRaster(String tenant, SpooledFile file, ImageFormat format, UploadMetadata metadata) {
         int[] size;
         try {
             size = RasterProbe.probe(file.path());
@@ -107,16 +125,16 @@ public class UploadResource {
             throw new RequestRefusedException(400, e.getMessage());
         }
         String study = metadata.studyInstanceUid() != null ? metadata.studyInstanceUid() : DicomUid.random();
-        String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(study, "series");
-        String sop = derivedUid(study, file.sha256());
-        return new IncomingImage(config.tenant(), study, series, sop, null, UploadMetadata.upper(metadata.modality()),
+        String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(tenant, study, "series");
+        String sop = derivedUid(tenant, study, file.sha256());
+        return new IncomingImage(tenant, study, series, sop, null, UploadMetadata.upper(metadata.modality()),
                 UploadMetadata.upper(metadata.bodyPart()), format, 1, size[1], size[0], metadata.parsedPriority(),
                 metadata.patientRef(), IngestSource.UPLOAD, file);
     }
 
     /** Same study and same bytes give the same SOP Instance UID, so a re-sent upload is recognised. */
-    private String derivedUid(String study, String salt) {
-        return DicomUid.fromUuid(UUID.nameUUIDFromBytes((config.tenant() + "|" + study + "|" + salt)
+    private static String derivedUid(String tenant, String study, String salt) {
+        return DicomUid.fromUuid(UUID.nameUUIDFromBytes((tenant + "|" + study + "|" + salt)
                 .getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -35,12 +35,13 @@ class PseudonymizerTest {
 
     static IngestConfig config(String key) {
         return new IngestConfig() {
-            public String tenant() { return "default"; }
             public Optional<String> pseudonymKey() { return Optional.ofNullable(key); }
             public MemorySize maxInstanceBytes() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
             public int maxInstancesPerRequest() { return 10; }
             public Optional<String> publicBaseUrl() { return Optional.empty(); }
             public int publishTimeoutSeconds() { return 5; }
+            public int retryAfterSeconds() { return 10; }
+            public Auth auth() { return null; }
         };
     }
 }
