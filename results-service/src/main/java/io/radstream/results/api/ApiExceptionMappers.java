@@ -15,7 +15,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
-        return error(e.status(), e.getMessage()).build();
+        Response.ResponseBuilder answer = error(e.status(), e.getMessage());
+        if (e.status() == Response.Status.SERVICE_UNAVAILABLE) {
+            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper

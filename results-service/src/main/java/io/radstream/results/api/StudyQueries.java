@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.radstream.results.TopologyProducer;
+import io.radstream.schemas.events.AlertAcknowledged;
+import io.radstream.schemas.events.AlertEscalated;
 import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.UrgentAlert;
 
@@ -38,20 +40,33 @@ public class StudyQueries {
         return Optional.ofNullable(this.<StudyReport>store(TopologyProducer.REPORT_STORE).get(studyInstanceUid));
     }
 
+    public Optional<AlertView> alert(String alertId) {
+        return Optional.ofNullable(this.<UrgentAlert>store(TopologyProducer.ALERT_STORE).get(alertId)).map(this::view);
+    }
+
     /** Alerts matching {@code filter}, newest first, at most {@code limit}. */
-    public List<UrgentAlert> alerts(Predicate<UrgentAlert> filter, int limit) {
-        List<UrgentAlert> matching = new ArrayList<>();
+    public List<AlertView> alerts(Predicate<AlertView> filter, int limit) {
+        ReadOnlyKeyValueStore<String, AlertAcknowledged> acks = store(TopologyProducer.ACK_STORE);
+        ReadOnlyKeyValueStore<String, AlertEscalated> escalations = store(TopologyProducer.ESCALATION_STORE);
+        List<AlertView> matching = new ArrayList<>();
         try (KeyValueIterator<String, UrgentAlert> all = this.<UrgentAlert>store(TopologyProducer.ALERT_STORE).all()) {
             all.forEachRemaining(entry -> {
-                if (filter.test(entry.value)) {
-                    matching.add(entry.value);
+                AlertView view = AlertView.from(entry.value, acks.get(entry.key), escalations.get(entry.key));
+                if (filter.test(view)) {
+                    matching.add(view);
                 }
             });
         }
         return matching.stream()
-                .sorted(Comparator.comparing(UrgentAlert::getRaisedAt).reversed())
+                .sorted(Comparator.comparing(AlertView::raisedAt).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    private AlertView view(UrgentAlert alert) {
+        String id = alert.getAlertId();
+        return AlertView.from(alert, this.<AlertAcknowledged>store(TopologyProducer.ACK_STORE).get(id),
+                this.<AlertEscalated>store(TopologyProducer.ESCALATION_STORE).get(id));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -39,18 +39,17 @@ public class StudyResource {
     @Path("/studies/{studyUid}/alerts")
     public List<AlertView> studyAlerts(@PathParam("studyUid") String studyUid) {
         requireUid(studyUid);
-        return queries.alerts(alert -> alert.getStudyInstanceUid().equals(studyUid), MAX_ALERTS).stream()
-                .map(AlertView::from)
-                .toList();
+        return queries.alerts(alert -> alert.studyInstanceUid().equals(studyUid), MAX_ALERTS);
     }
 
     @GET
     @Path("/alerts")
-    public List<AlertView> alerts(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<AlertView> alerts(@QueryParam("limit") @DefaultValue("100") int limit,
+                                  @QueryParam("unacknowledged") @DefaultValue("false") boolean unacknowledgedOnly) {
         if (limit < 1 || limit > MAX_ALERTS) {
             throw new ApiException(Status.BAD_REQUEST, "limit must be between 1 and " + MAX_ALERTS);
         }
-        return queries.alerts(alert -> true, limit).stream().map(AlertView::from).toList();
+        return queries.alerts(alert -> !(unacknowledgedOnly && alert.acknowledged()), limit);
     }
 
     private static void requireUid(String studyUid) {

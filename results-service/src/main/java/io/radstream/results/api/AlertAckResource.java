@@ -1,0 +1,67 @@
+package io.radstream.results.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import io.radstream.schemas.events.AlertAcknowledged;
+
+/**
+ * {@code POST /api/v1/alerts/{alertId}/ack}: a person confirms receipt of an urgent alert. The
+ * acknowledgement is published to Kafka (202); the stream records the first one per alert and
+ * stops escalating. Acknowledging an acknowledged alert answers 200 with the acknowledgement that counts.
+ */
+@Path("/api/v1/alerts/{alertId}/ack")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AlertAckResource {
+
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final StudyQueries queries;
+    private final AckPublisher publisher;
+
+    @Inject
+    public AlertAckResource(StudyQueries queries, AckPublisher publisher) {
+        this.queries = queries;
+        this.publisher = publisher;
+    }
+
+    @POST
+    public Response acknowledge(@PathParam("alertId") String alertId, AckRequest request) {
+        if (!UUID_TEXT.matcher(alertId).matches()) {
+            throw new ApiException(Status.BAD_REQUEST, "Not an alert id");
+        }
+        if (request == null) {
+            throw new ApiException(Status.BAD_REQUEST, "A JSON body {\"by\": ...} is required");
+        }
+        request.validate();
+        AlertView alert = queries.alert(alertId)
+                .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No alert " + alertId));
+        if (alert.acknowledged()) {
+            return Response.ok(new AckView(alertId, alert.acknowledgedBy(), alert.acknowledgedAt(), true)).build();
+        }
+        AlertAcknowledged ack = AlertAcknowledged.newBuilder()
+                .setAckId(UUID.randomUUID().toString())
+                .setAlertId(alertId)
+                .setTenant(alert.tenant())
+                .setStudyInstanceUid(alert.studyInstanceUid())
+                .setLabel(alert.label())
+                .setAcknowledgedBy(request.by().strip())
+                .setAcknowledgedAt(Instant.now())
+                .setNote(request.note())
+                .build();
+        publisher.publish(ack);
+        return Response.accepted(new AckView(alertId, ack.getAcknowledgedBy(), ack.getAcknowledgedAt(), false)).build();
+    }
+}
