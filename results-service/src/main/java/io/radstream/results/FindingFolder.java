@@ -10,6 +10,7 @@ import io.radstream.schemas.events.FindingOutcome;
 import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.LabelSummary;
 import io.radstream.schemas.events.Measurement;
+import io.radstream.schemas.events.ModelLabelScore;
 import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.Urgency;
 
@@ -27,6 +28,7 @@ final class FindingFolder {
         for (LabelScore score : finding.getScores()) {
             LabelSummary summary = summaryOf(report, score);
             foldScore(summary, score, finding.getModel().getId());
+            foldModelCall(summary, score, finding.getModel().getId());
             if (score.getPositive() && !positiveBefore.test(score.getLabel()) && countedHere.add(score.getLabel())) {
                 summary.setPositiveImages(summary.getPositiveImages() + 1);
             }
@@ -56,6 +58,24 @@ final class FindingFolder {
         }
     }
 
+    /** Each model's study-level call on the label, and whether the models that share it agree. */
+    private static void foldModelCall(LabelSummary summary, LabelScore score, String modelId) {
+        ModelLabelScore call = summary.getModelScores().stream()
+                .filter(m -> m.getModel().equals(modelId))
+                .findFirst()
+                .orElse(null);
+        if (call == null) {
+            summary.getModelScores().add(new ModelLabelScore(modelId, score.getScore(), score.getPositive()));
+        } else {
+            call.setMaxScore(Math.max(call.getMaxScore(), score.getScore()));
+            call.setPositive(call.getPositive() || score.getPositive());
+        }
+        int models = summary.getModelScores().size();
+        long positive = summary.getModelScores().stream().filter(ModelLabelScore::getPositive).count();
+        summary.setAgreement((double) Math.max(positive, models - positive) / models);
+        summary.setDisagreement(positive > 0 && positive < models);
+    }
+
     private static LabelSummary summaryOf(StudyReport report, LabelScore score) {
         for (LabelSummary summary : report.getLabels()) {
             if (summary.getLabel().equals(score.getLabel())) {
@@ -72,6 +92,9 @@ final class FindingFolder {
                 .setPositiveImages(0)
                 .setUrgency(score.getUrgency())
                 .setModels(new ArrayList<>())
+                .setModelScores(new ArrayList<>())
+                .setAgreement(1.0)
+                .setDisagreement(false)
                 .build();
         report.getLabels().add(summary);
         return summary;

@@ -64,8 +64,7 @@ final class ReportFolder {
     }
 
     static boolean complete(ImageProgress image) {
-        return image.getFailed()
-                || image.getRoutedModels() != null && image.getCompletedModels().containsAll(image.getRoutedModels());
+        return StudyProgress.complete(image);
     }
 
     private static void validate(Finding finding) {

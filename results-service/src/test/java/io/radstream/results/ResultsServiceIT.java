@@ -47,6 +47,10 @@ class ResultsServiceIT {
                 .body("urgent", is(true))
                 .body("images.size()", equalTo(2))
                 .body("labels[0].label", equalTo("pneumothorax"))
+                .body("labels[0].disagreement", is(false))
+                .body("progress.imagesArrived", equalTo(2))
+                .body("progress.imagesAnalyzed", equalTo(2))
+                .body("progress.models.cxr.completed", equalTo(1))
                 .body("notice", equalTo(Alerts.NOTICE));
 
         String alertId = Alerts.alertId(TestEvents.TENANT, study, "pneumothorax");

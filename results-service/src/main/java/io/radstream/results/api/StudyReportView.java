@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.radstream.results.Alerts;
+import io.radstream.results.StudyProgress;
 import io.radstream.schemas.events.ImageProgress;
 import io.radstream.schemas.events.LabelSummary;
 import io.radstream.schemas.events.Measurement;
@@ -14,16 +15,25 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
                               String priority, String status, int revision, boolean urgent,
                               Instant firstReceivedAt, Instant updatedAt, Instant finalizedAt,
                               List<Image> images, List<Label> labels, List<MeasurementSum> measurements,
-                              List<ModelView> models, List<String> findingIds, String notice) {
+                              List<ModelView> models, List<String> findingIds, StudyProgress progress,
+                              String notice) {
 
     /** Analysis progress of one image. */
     public record Image(String sopInstanceUid, String seriesInstanceUid, Instant receivedAt,
                         List<String> routedModels, List<String> completedModels, boolean failed) {
     }
 
-    /** One label over all images of the study. */
+    /**
+     * One label over all images of the study: the study score (max over images), the positive
+     * images, each model's call, and whether the models that share the label disagree.
+     */
     public record Label(String label, String display, String code, double maxScore, double threshold,
-                        boolean positive, int positiveImages, String urgency, List<String> models) {
+                        boolean positive, int positiveImages, String urgency, List<String> models,
+                        List<ModelCall> modelScores, double agreement, boolean disagreement) {
+    }
+
+    /** One model's study-level call on a label. */
+    public record ModelCall(String model, double maxScore, boolean positive) {
     }
 
     /** A measurement summed over the study. */
@@ -38,7 +48,7 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
                 report.getLabels().stream().map(StudyReportView::label).toList(),
                 report.getMeasurements().stream().map(StudyReportView::measurement).toList(),
                 report.getModels().stream().map(ModelView::from).toList(),
-                List.copyOf(report.getFindingIds()), Alerts.NOTICE);
+                List.copyOf(report.getFindingIds()), StudyProgress.of(report), Alerts.NOTICE);
     }
 
     private static Image image(ImageProgress image) {
@@ -50,7 +60,9 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
     private static Label label(LabelSummary label) {
         return new Label(label.getLabel(), label.getDisplay(), label.getCode(), label.getMaxScore(),
                 label.getThreshold(), label.getPositive(), label.getPositiveImages(), label.getUrgency().name(),
-                List.copyOf(label.getModels()));
+                List.copyOf(label.getModels()),
+                label.getModelScores().stream().map(m -> new ModelCall(m.getModel(), m.getMaxScore(), m.getPositive())).toList(),
+                label.getAgreement(), label.getDisagreement());
     }
 
     private static MeasurementSum measurement(Measurement measurement) {
