@@ -1,6 +1,9 @@
 package io.radstream.inference;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -14,7 +17,10 @@ public interface InferenceConfig {
     @WithDefault("models")
     String modelsDir();
 
-    /** Devices to run on: {@code cpu}, {@code cuda:0}, ... (the first one is used by this version). */
+    /**
+     * The device pool: {@code cpu}, {@code cuda:0}, {@code cuda:1}, ... Each device gets one session per
+     * model and its own inference thread; CUDA falls back to the CPU when its provider is unavailable.
+     */
     @WithDefault("cpu")
     List<String> devices();
 
@@ -30,9 +36,27 @@ public interface InferenceConfig {
     @WithDefault("512M")
     MemorySize maxObjectBytes();
 
-    /** Routine records taken per poll; a STAT record waits for at most one such batch. */
-    @WithDefault("16")
-    int routineBatchSize();
+    /** Records taken per poll of a lane. */
+    @WithDefault("64")
+    int maxPollRecords();
+
+    /**
+     * Routine and urgent images held in process (queued, decoding, in a batch, publishing). At this
+     * bound the routine lane's partitions are paused; they resume at half of it. STAT is never paused.
+     */
+    @WithDefault("256")
+    int queueCapacity();
+
+    /** Threads fetching and decoding images, highest priority first. */
+    @WithDefault("2")
+    int fetchThreads();
+
+    /** False runs every model with batches of one (the benchmark's batching on/off comparison). */
+    @WithDefault("true")
+    boolean batchingEnabled();
+
+    /** Per-model overrides of the descriptor's dynamic batching limits, keyed by model id. */
+    Map<String, Batching> batching();
 
     /** Attempts for transient image-store errors before the image is dead-lettered. */
     @WithDefault("3")
@@ -40,4 +64,11 @@ public interface InferenceConfig {
 
     @WithDefault("radstream-inference")
     String consumerGroup();
+
+    /** Dynamic batching limits of one model. */
+    interface Batching {
+        Optional<Integer> maxBatchSize();
+
+        Optional<Duration> maxQueueDelay();
+    }
 }

@@ -89,4 +89,8 @@ public record ModelDescriptor(String id, String version, String task, String onn
     public int maxBatchSize() {
         return batching == null || batching.maxBatchSize() < 1 ? 1 : batching.maxBatchSize();
     }
+
+    public int maxQueueDelayMs() {
+        return batching == null ? 0 : Math.max(0, batching.maxQueueDelayMs());
+    }
 }

@@ -27,7 +27,7 @@ public final class OrtModel implements AutoCloseable {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final String device;
-    private FloatBuffer inputBuffer = FloatBuffer.allocate(0);
+    private FloatBuffer inputBuffer = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder()).asFloatBuffer();
 
     OrtModel(ModelDescriptor descriptor, Path onnxFile, OrtDevice device, int intraOpThreads) throws OrtException {
         this.descriptor = descriptor;
@@ -77,14 +77,25 @@ public final class OrtModel implements AutoCloseable {
         return device;
     }
 
+    /** Runs a batch held in one array of {@code shape[0]} items in NCHW order (tests, parity checks). */
+    public Map<String, Tensor> run(float[] input, long[] shape) throws OrtException {
+        return run(shape, List.of(input));
+    }
+
     /**
-     * Runs a batch. {@code input} holds {@code shape[0]} items in NCHW order.
+     * Runs a batch of {@code shape[0]} items. The items are written one after the other into the reused
+     * direct, native-order input buffer, which ONNX Runtime reads in place (no further copy).
      *
      * @return every output of the model by name
      */
-    public Map<String, Tensor> run(float[] input, long[] shape) throws OrtException {
-        FloatBuffer buffer = reusableBuffer(input.length);
-        buffer.put(input).flip();
+    public Map<String, Tensor> run(long[] shape, List<float[]> items) throws OrtException {
+        int floats = 0;
+        for (float[] item : items) {
+            floats += item.length;
+        }
+        FloatBuffer buffer = reusableBuffer(floats);
+        items.forEach(buffer::put);
+        buffer.flip();
         Map<String, Tensor> outputs = new HashMap<>();
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, shape);
              OrtSession.Result result = session.run(Map.of(descriptor.input().name(), tensor))) {

@@ -1,8 +1,6 @@
 package io.radstream.inference.pipeline;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,149 +9,125 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.StartupEvent;
 import io.radstream.inference.InferenceConfig;
+import io.radstream.inference.model.DeviceSessions;
 import io.radstream.inference.model.ModelRegistry;
+import io.radstream.inference.scheduler.Backpressure;
+import io.radstream.inference.scheduler.BatchScheduler;
+import io.radstream.inference.scheduler.Intake;
 import io.radstream.schemas.Topic;
-import io.radstream.schemas.Topics;
+import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectStore;
 
 /**
- * The consumer loop: the STAT lane is drained before every routine poll, so a STAT image waits for at
- * most one routine batch. Offsets are committed only after the findings (or dead letters) of a poll
- * are acknowledged by Kafka; on failure the lane is rewound and the poll is redone (at least once;
- * finding ids are deterministic, so redelivery is harmless downstream).
+ * Wires the stages: the consumer thread ({@link LaneConsumer}) puts polled records into the priority
+ * intake; fetch threads ({@link PrepStage}) decode them into per-model jobs for the batch scheduler;
+ * one inference thread per device ({@link DeviceWorker}) runs the batches; the publisher reports
+ * acknowledged images back to the consumer thread, which commits their offsets (at least once; finding
+ * ids are deterministic, so redelivery is harmless downstream).
  */
 @ApplicationScoped
 public class InferencePipeline {
 
-    private static final Logger LOG = Logger.getLogger(InferencePipeline.class);
-
     private final InferenceConfig config;
     private final String bootstrapServers;
-    private final ImageAnalyzer analyzer;
-    private final MeterRegistry metrics;
-    private volatile boolean running = true;
-    private Thread thread;
-    private KafkaConsumer<String, byte[]> stat;
-    private KafkaConsumer<String, byte[]> routine;
+    private final ModelRegistry models;
+    private final ObjectStore store;
+    private final PipelineMetrics metrics;
+    private final BatchLimits limits;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+    private final List<DeviceWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private EventPublisher publisher;
+    private LaneConsumer lanes;
+    private PrepStage prep;
 
     public InferencePipeline(InferenceConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                             ModelRegistry models, ObjectStore store, MeterRegistry metrics) {
+                             ModelRegistry models, ObjectStore store, MeterRegistry registry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
-        this.metrics = metrics;
-        ImageFetcher fetcher = new ImageFetcher(store, config.maxObjectBytes().asLongValue(), config.fetchAttempts(), metrics);
-        this.analyzer = new ImageAnalyzer(models, fetcher, new FindingFactory(new ArtifactStore(store)), metrics);
+        this.models = models;
+        this.store = store;
+        this.limits = new BatchLimits(config, models.all());
+        this.metrics = new PipelineMetrics(registry, models.all(),
+                models.devices().stream().map(DeviceSessions::device).distinct().toList());
     }
 
     void start(@Observes StartupEvent event) {
-        stat = consumer(Topics.IMAGES_STAT, 64);
-        routine = consumer(Topics.IMAGES_ROUTINE, config.routineBatchSize());
-        thread = new Thread(this::run, "inference-pipeline");
-        thread.start();
-    }
-
-    private void run() {
-        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
-            while (running) {
-                ConsumerRecords<String, byte[]> urgent = stat.poll(Duration.ofMillis(20));
-                if (!urgent.isEmpty()) {
-                    process(stat, urgent, publisher, "STAT");
-                    continue;
-                }
-                ConsumerRecords<String, byte[]> records = routine.poll(Duration.ofMillis(80));
-                if (!records.isEmpty()) {
-                    process(routine, records, publisher, "ROUTINE");
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            stat.close();
-            routine.close();
+        BatchScheduler<ModelJob> scheduler = new BatchScheduler<>(limits::of, System::nanoTime);
+        Intake<ImageTask> intake = new Intake<>();
+        for (Priority p : Priority.values()) {
+            metrics.gauge("radstream.inference.queue.depth", "Images waiting for a batch", "priority", p.name(),
+                    () -> scheduler.depth(p));
         }
-    }
-
-    private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records,
-                         EventPublisher publisher, String lane) {
-        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>();
-        records.forEach(list::add);
-        metrics.summary("radstream.inference.poll.records", "lane", lane).record(list.size());
-        try {
-            Analysis analysis = analyzer.analyze(list);
-            publisher.publish(analysis);
-            consumer.commitSync(nextOffsets(list));
-            metrics.counter("radstream.inference.images", "lane", lane).increment(list.size());
-        } catch (WakeupException e) {
-            throw e;
-        } catch (Exception e) {
-            LOG.errorf(e, "Could not complete %d %s records; rewinding to retry", list.size(), lane);
-            rewind(consumer, list);
+        metrics.gauge("radstream.inference.intake.depth", "Polled images waiting to be fetched", "stage", "fetch",
+                intake::size);
+        publisher = new EventPublisher(bootstrapServers);
+        lanes = new LaneConsumer(this::consumer, intake, new Backpressure(config.queueCapacity()), metrics);
+        FindingFactory findings = new FindingFactory(new ArtifactStore(store));
+        ImageFetcher fetcher = new ImageFetcher(store, config.maxObjectBytes().asLongValue(), config.fetchAttempts(),
+                metrics.registry());
+        int prefetch = models.devices().size() * 2 * limits.largestBatch();
+        prep = new PrepStage(intake, scheduler, models, fetcher, findings, metrics, this::publish, prefetch);
+        for (DeviceSessions device : models.devices()) {
+            DeviceWorker worker = new DeviceWorker(device, scheduler, intake, limits::maxBatch, findings, metrics,
+                    this::publish);
+            workers.add(worker);
+            threads.add(new Thread(worker, "inference-" + device.requested()));
         }
+        threads.add(new Thread(lanes, "inference-lanes"));
+        prep.start(config.fetchThreads());
+        threads.forEach(Thread::start);
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
-            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
-        return offsets;
+    private void publish(ImageTask task) {
+        long started = System.nanoTime();
+        publisher.publish(task.findings(), task.deadLetters(), () -> {
+            metrics.publish().record(PipelineMetrics.nanos(System.nanoTime() - started));
+            lanes.acknowledged(task);
+        });
     }
 
-    private static void rewind(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        records.forEach(r -> first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min));
-        first.forEach(consumer::seek);
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(Topic<?> lane, int maxPollRecords) {
+    private KafkaConsumer<String, byte[]> consumer(Topic<?> lane, ConsumerRebalanceListener listener) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup() + "-" + lane.name(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords(),
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
                 ConsumerConfig.CLIENT_ID_CONFIG, "radstream-inference-" + lane.name()),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(lane.name()));
-        clientMetrics.add(new KafkaClientMetrics(consumer, List.of(Tag.of("lane", lane.name()))));
-        clientMetrics.get(clientMetrics.size() - 1).bindTo(metrics);
+        consumer.subscribe(List.of(lane.name()), listener);
+        KafkaClientMetrics kafkaMetrics = new KafkaClientMetrics(consumer, List.of(Tag.of("lane", lane.name())));
+        kafkaMetrics.bindTo(metrics.registry());
+        clientMetrics.add(kafkaMetrics);
         return consumer;
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            stat.wakeup();
-            routine.wakeup();
-            thread.join(10_000);
+        if (lanes == null) {
+            return;
         }
+        lanes.stop();
+        prep.stop();
+        workers.forEach(DeviceWorker::stop);
+        for (Thread t : threads) {
+            t.interrupt();
+            t.join(10_000);
+        }
+        publisher.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
     }
 }

@@ -1,36 +1,40 @@
 package io.radstream.inference.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import ai.onnxruntime.OrtException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.radstream.inference.image.DecodedImage;
 import io.radstream.inference.image.Preprocessor;
 import io.radstream.inference.model.OrtModel;
 import io.radstream.inference.model.Tensor;
 
 /**
- * Runs one model over the frames of many images in batches of at most the model's max batch size;
- * frames of different studies share a batch. Frames of different sizes (fully convolutional models)
- * run in batches of one size each.
+ * Runs one model over the frames of a scheduled batch in ONNX Runtime batches of at most
+ * {@code maxBatch} frames; frames of different studies share a batch. Frames of different sizes (fully
+ * convolutional models) run in batches of one size each. Between two ONNX Runtime batches the caller
+ * may run other work ({@code between}): that is where a routine batch is cut short for STAT work.
  */
 final class ModelBatchRunner {
 
-    private final MeterRegistry metrics;
+    private final PipelineMetrics metrics;
 
-    ModelBatchRunner(MeterRegistry metrics) {
+    ModelBatchRunner(PipelineMetrics metrics) {
         this.metrics = metrics;
     }
 
     /** Outputs per frame, in the order of {@code frames}; timings added to {@code timing}. */
-    List<Map<String, Tensor>> run(OrtModel model, List<DecodedImage> frames, BatchTiming timing) throws OrtException {
+    List<Map<String, Tensor>> run(OrtModel model, List<DecodedImage> frames, int maxBatch, BatchTiming timing,
+                                  Runnable between) throws OrtException {
         List<Map<String, Tensor>> results = new ArrayList<>();
-        int maxBatch = model.descriptor().maxBatchSize();
         int start = 0;
         while (start < frames.size()) {
+            if (start > 0) {
+                between.run();
+            }
             int end = batchEnd(model, frames, start, maxBatch);
             results.addAll(runBatch(model, frames.subList(start, end), timing));
             start = end;
@@ -42,7 +46,7 @@ final class ModelBatchRunner {
         int[] size = Preprocessor.inputSize(model.descriptor(), frames.get(start));
         int end = start + 1;
         while (end < frames.size() && end - start < maxBatch
-                && java.util.Arrays.equals(size, Preprocessor.inputSize(model.descriptor(), frames.get(end)))) {
+                && Arrays.equals(size, Preprocessor.inputSize(model.descriptor(), frames.get(end)))) {
             end++;
         }
         return end;
@@ -50,21 +54,21 @@ final class ModelBatchRunner {
 
     private List<Map<String, Tensor>> runBatch(OrtModel model, List<DecodedImage> batch, BatchTiming timing)
             throws OrtException {
+        String id = model.descriptor().id();
         long t0 = System.nanoTime();
         int[] size = Preprocessor.inputSize(model.descriptor(), batch.get(0));
         int channels = Math.max(1, model.descriptor().input().channels());
-        int itemSize = channels * size[0] * size[1];
-        float[] input = new float[batch.size() * itemSize];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(Preprocessor.toTensor(model.descriptor(), batch.get(i)), 0, input, i * itemSize, itemSize);
+        List<float[]> items = new ArrayList<>(batch.size());
+        for (DecodedImage frame : batch) {
+            items.add(Preprocessor.toTensor(model.descriptor(), frame));
         }
         long t1 = System.nanoTime();
-        Map<String, Tensor> outputs = model.run(input, new long[] {batch.size(), channels, size[0], size[1]});
+        Map<String, Tensor> outputs = model.run(new long[] {batch.size(), channels, size[0], size[1]}, items);
         long t2 = System.nanoTime();
-        timing.add((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, batch.size());
-        metrics.summary("radstream.inference.batch.size", "model", model.descriptor().id()).record(batch.size());
-        metrics.timer("radstream.inference.run", "model", model.descriptor().id())
-                .record(java.time.Duration.ofNanos(t2 - t1));
+        timing.add(t1 - t0, t2 - t1, batch.size());
+        metrics.preprocess(id).record(PipelineMetrics.nanos(t1 - t0));
+        metrics.run(id, model.device()).record(PipelineMetrics.nanos(t2 - t1));
+        metrics.batchSize(id).record(batch.size());
         return split(outputs, batch.size());
     }
 
@@ -82,15 +86,15 @@ final class ModelBatchRunner {
         return perItem;
     }
 
-    /** Accumulated preprocessing and inference time and the largest batch, for one model over one poll. */
+    /** Accumulated preprocessing and inference time and the largest batch, for one scheduled batch. */
     static final class BatchTiming {
-        long preprocessMs;
-        long inferenceMs;
+        long preprocessNanos;
+        long inferenceNanos;
         int maxBatch;
 
         void add(long preprocess, long inference, int batchSize) {
-            preprocessMs += preprocess;
-            inferenceMs += inference;
+            preprocessNanos += preprocess;
+            inferenceNanos += inference;
             maxBatch = Math.max(maxBatch, batchSize);
         }
     }
