@@ -33,6 +33,12 @@ public final class RadStreamStackResource implements QuarkusTestResourceLifecycl
     /** System property holding the shared stack's service config (URL-encoded {@code k=v&...}). */
     public static final String SHARED_PROPERTY = "radstream.localstack.shared";
 
+    /**
+     * Key under which the owning class loader publishes, in the JVM-wide system properties, a
+     * {@link Runnable} that stops the stack; {@link StopStackAtSessionEnd} runs it once JUnit is done.
+     */
+    static final String STOPPER_KEY = "radstream.localstack.stopper";
+
     /** A string literal is interned JVM-wide, so this lock is shared by all class loaders. */
     private static final Object LOCK = "io.radstream.localstack.RadStreamStackResource.LOCK";
 
@@ -79,6 +85,7 @@ public final class RadStreamStackResource implements QuarkusTestResourceLifecycl
     public static void shutdown() {
         synchronized (LOCK) {
             if (stopHook != null) {
+                System.getProperties().remove(STOPPER_KEY);
                 Runtime.getRuntime().removeShutdownHook(stopHook);
                 stopHook.run();
                 stopHook = null;
@@ -105,6 +112,8 @@ public final class RadStreamStackResource implements QuarkusTestResourceLifecycl
             }
         }, "radstream-stack-stop");
         Runtime.getRuntime().addShutdownHook(stopHook);
+        // a Runnable is a bootstrap type, so a listener in any class loader can call it
+        System.getProperties().put(STOPPER_KEY, (Runnable) RadStreamStackResource::shutdown);
         return started;
     }
 
