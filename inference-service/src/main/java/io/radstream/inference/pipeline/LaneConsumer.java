@@ -99,14 +99,14 @@ final class LaneConsumer implements Runnable {
                 routine.pause(routine.assignment());
                 paused = true;
                 metrics.lanePauses().increment();
-                LOG.infof("Routine lane paused: %d images in process (bound %d)", routineInProcess,
+                LOG.debugf("Routine lane paused: %d images in process (bound %d)", routineInProcess,
                         backpressure.capacity());
             }
             case RESUME -> {
                 routine.resume(routine.paused());
                 paused = false;
                 metrics.laneResumes().increment();
-                LOG.infof("Routine lane resumed: %d images in process", routineInProcess);
+                LOG.debugf("Routine lane resumed: %d images in process", routineInProcess);
             }
             default -> {
                 if (paused) {
