@@ -22,6 +22,10 @@ import java.util.Objects;
   * @param imagePositionPatient      (0020,0032) x, y, z in mm, or null
   * @param numberOfFrames            (0028,0008), 1 for an image without it, 0 without pixel data
   * @param hasPixelData              whether top-level (7FE0,0010) Pixel Data is present
+  * @param requestedProcedurePriority top-level (0040,1003): STAT, HIGH, ROUTINE, MEDIUM or LOW, or null
+  * @param studyPriorityId           top-level (0032,000C) (retired, still sent): HIGH, MED or LOW, or null
+  * @param institutionalDepartmentName (0008,1040), e.g. the emergency department, or null
+  * @param requestingService         (0032,1033), or null
   */
 public record DicomHeader(
         String transferSyntaxUid, String sopClassUid, String sopInstanceUid, String studyInstanceUid,
@@ -34,7 +38,9 @@ public record DicomHeader(
         Double windowCenter, Double windowWidth,
         double[] pixelSpacing,
         Double sliceThickness, Double spacingBetweenSlices, double[] imagePositionPatient,
-        boolean hasPixelData) {
+        boolean hasPixelData,
+        String requestedProcedurePriority, String studyPriorityId, String institutionalDepartmentName,
+        String requestingService) {
 
     /** Copies the arrays so that the record stays immutable. */
     public DicomHeader {
@@ -97,13 +103,15 @@ public record DicomHeader(
             "rows", "columns", "numberOfFrames", "samplesPerPixel", "bitsAllocated", "bitsStored",
             "pixelRepresentation", "planarConfiguration", "photometricInterpretation", "rescaleSlope",
             "rescaleIntercept", "windowCenter", "windowWidth", "sliceThickness", "spacingBetweenSlices",
-            "hasPixelData");
+            "hasPixelData", "requestedProcedurePriority", "studyPriorityId", "institutionalDepartmentName",
+            "requestingService");
 
     private List<Object> loggable() {
         return Arrays.asList(transferSyntaxUid, sopClassUid, sopInstanceUid, studyInstanceUid,
                 seriesInstanceUid, modality, bodyPartExamined, rows, columns, numberOfFrames,
                 samplesPerPixel, bitsAllocated, bitsStored, pixelRepresentation, planarConfiguration,
                 photometricInterpretation, rescaleSlope, rescaleIntercept, windowCenter, windowWidth,
-                sliceThickness, spacingBetweenSlices, hasPixelData);
+                sliceThickness, spacingBetweenSlices, hasPixelData, requestedProcedurePriority, studyPriorityId,
+                institutionalDepartmentName, requestingService);
     }
 }

@@ -47,6 +47,10 @@ final class Tags {
     static final int SHARED_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009229;
     static final int PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE = 0x52009230;
     static final int PIXEL_DATA = 0x7FE00010;
+    static final int INSTITUTIONAL_DEPARTMENT_NAME = 0x00081040;
+    static final int STUDY_PRIORITY_ID = 0x0032000C;
+    static final int REQUESTING_SERVICE = 0x00321033;
+    static final int REQUESTED_PROCEDURE_PRIORITY = 0x00401003;
 
     private Tags() {}
 

@@ -3,6 +3,7 @@ package io.radstream.ingest;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.radstream.schemas.events.Priority;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -32,8 +33,37 @@ public interface IngestConfig {
     @WithDefault("10")
     int retryAfterSeconds();
 
+    /** How an image's reading priority is decided when neither the request nor the DICOM object says. */
+    PriorityRouting priority();
+
     /** Bearer-token authentication (the verification key itself is {@code mp.jwt.verify.publickey.location}). */
     Auth auth();
+
+    /** Routing rules, tried in order; the first that matches decides. */
+    interface PriorityRouting {
+        /** The priority when no rule matches. */
+        @WithDefault("ROUTINE")
+        Priority fallback();
+
+        java.util.List<Rule> rules();
+
+        /** Matches when every given criterion matches (absent criteria match anything). */
+        interface Rule {
+            /** DICOM modality code, e.g. CT (case-insensitive). */
+            Optional<String> modality();
+
+            /** DICOM body part, e.g. HEAD (case-insensitive). */
+            Optional<String> bodyPart();
+
+            /**
+             * Regular expression found (case-insensitively) in the requesting department: Institutional
+             * Department Name (0008,1040) or Requesting Service (0032,1033), or the upload's metadata.department.
+             */
+            Optional<String> department();
+
+            Priority priority();
+        }
+    }
 
     /** How callers are identified. */
     interface Auth {

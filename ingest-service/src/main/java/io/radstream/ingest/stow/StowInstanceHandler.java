@@ -66,7 +66,7 @@ class StowInstanceHandler {
             return lastStudy;
         }
         try {
-            IngestOutcome outcome = ingestor.ingest(images.fromDicom(request.tenant(), header, request.priority(), IngestSource.STOW_RS, file));
+            IngestOutcome outcome = ingestor.ingest(images.fromDicom(request.tenant(), header, request.priority(), null, IngestSource.STOW_RS, file));
             if (outcome == IngestOutcome.CONFLICT) {
                 result.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.CONFLICT,
                         "A different object is already stored under this SOP Instance UID");

@@ -34,6 +34,8 @@ import io.radstream.schemas.events.Priority;
 public class StowResource {
 
     static final String DICOM_JSON = "application/dicom+json";
+    /** Request header naming the reading priority of every instance (the query parameter {@code priority} wins). */
+    public static final String PRIORITY_HEADER = "RadStream-Priority";
     private static final Logger LOG = Logger.getLogger(StowResource.class);
 
     private final StowInstanceHandler handler;
@@ -51,19 +53,22 @@ public class StowResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response storeInstances(@HeaderParam("Content-Type") String contentType,
-                                   @QueryParam("priority") String priority, @Context UriInfo uri, InputStream body) {
-        return store(contentType, null, priority, uri, body);
+                                   @QueryParam("priority") String priority, @HeaderParam(PRIORITY_HEADER) String header,
+                                   @Context UriInfo uri, InputStream body) {
+        return store(contentType, null, priority != null ? priority : header, uri, body);
     }
 
     @POST
     @Path("{study}")
     @Consumes(MediaType.WILDCARD)
     public Response storeStudyInstances(@HeaderParam("Content-Type") String contentType, @PathParam("study") String study,
-                                        @QueryParam("priority") String priority, @Context UriInfo uri, InputStream body) {
+                                        @QueryParam("priority") String priority,
+                                        @HeaderParam(PRIORITY_HEADER) String header, @Context UriInfo uri,
+                                        InputStream body) {
         if (!DicomUid.isValid(study)) {
             return ApiError.response(400, "The StudyInstanceUID in the path is not a valid DICOM UID");
         }
-        return store(contentType, study, priority, uri, body);
+        return store(contentType, study, priority != null ? priority : header, uri, body);
     }
 
     private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri, InputStream body) {
@@ -111,9 +116,10 @@ public class StowResource {
         }
     }
 
+    /** The requested priority, or null when the request names none (the policy decides per instance). */
     private static Priority parsePriority(String value) {
         if (value == null || value.isBlank()) {
-            return Priority.ROUTINE;
+            return null;
         }
         try {
             return Priority.valueOf(value.trim().toUpperCase());

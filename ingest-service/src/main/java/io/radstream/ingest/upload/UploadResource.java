@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,7 @@ import io.radstream.ingest.core.IncomingImage;
 import io.radstream.ingest.core.IncomingImages;
 import io.radstream.ingest.core.IngestOutcome;
 import io.radstream.ingest.core.SpooledFile;
+import io.radstream.ingest.stow.StowResource;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.ImageFormat;
 import io.radstream.schemas.events.IngestSource;
@@ -70,7 +72,8 @@ public class UploadResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson,
+                           @HeaderParam(StowResource.PRIORITY_HEADER) String priorityHeader) throws IOException {
         String tenant = caller.tenant();
         if (file == null || file.uploadedFile() == null) {
             return ApiError.response(400, "The form needs a 'file' part with the image");
@@ -81,7 +84,7 @@ public class UploadResource {
         if (file.size() > config.maxInstanceBytes().asLongValue()) {
             return ApiError.response(413, "The file has " + file.size() + " bytes; the limit is " + config.maxInstanceBytes().asLongValue());
         }
-        UploadMetadata metadata = parseMetadata(metadataJson);
+        UploadMetadata metadata = withHeaderPriority(parseMetadata(metadataJson), priorityHeader);
         ImageFormat format = ImageSniffer.sniff(file.uploadedFile())
                 .orElseThrow(() -> new RequestRefusedException(415, "The file is not a PNG, JPEG or DICOM Part 10 image"));
         String problem = metadata.problem(format == ImageFormat.DICOM);
@@ -113,7 +116,8 @@ public class UploadResource {
                     .toUpperCase() + "): " + inspection.message());
         }
         DicomHeader header = inspection.header();
-        IncomingImage image = images.fromDicom(tenant, header, metadata.parsedPriority(), IngestSource.UPLOAD, file);
+        IncomingImage image = images.fromDicom(tenant, header, metadata.parsedPriority(), metadata.department(),
+                IngestSource.UPLOAD, file);
         return header.patientId() == null && metadata.patientRef() != null ? withPatient(image, metadata.patientRef()) : image;
     }
 
@@ -127,8 +131,10 @@ public class UploadResource {
         String study = metadata.studyInstanceUid() != null ? metadata.studyInstanceUid() : DicomUid.random();
         String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(tenant, study, "series");
         String sop = derivedUid(tenant, study, file.sha256());
-        return new IncomingImage(tenant, study, series, sop, null, UploadMetadata.upper(metadata.modality()),
-                UploadMetadata.upper(metadata.bodyPart()), format, 1, size[1], size[0], metadata.parsedPriority(),
+        String modality = UploadMetadata.upper(metadata.modality());
+        String bodyPart = UploadMetadata.upper(metadata.bodyPart());
+        return new IncomingImage(tenant, study, series, sop, null, modality, bodyPart, format, 1, size[1], size[0],
+                images.priorityOf(metadata.parsedPriority(), modality, bodyPart, metadata.department()),
                 metadata.patientRef(), IngestSource.UPLOAD, file);
     }
 
@@ -142,6 +148,15 @@ public class UploadResource {
         return new IncomingImage(i.tenant(), i.studyInstanceUid(), i.seriesInstanceUid(), i.sopInstanceUid(),
                 i.sopClassUid(), i.modality(), i.bodyPart(), i.format(), i.frameCount(), i.rows(), i.columns(),
                 i.priority(), patientRef, i.source(), i.file());
+    }
+
+    /** The metadata's priority wins; else the request header's. */
+    private static UploadMetadata withHeaderPriority(UploadMetadata m, String header) {
+        if (header == null || (m.priority() != null && !m.priority().isBlank())) {
+            return m;
+        }
+        return new UploadMetadata(m.modality(), m.bodyPart(), header, m.patientRef(), m.studyInstanceUid(),
+                m.seriesInstanceUid(), m.department());
     }
 
     private static UploadMetadata parseMetadata(String json) {
