@@ -223,7 +223,7 @@ class ComposeAndMonitoringTest {
             }
         }
         assertThat(alerts).contains("RadStreamStatBacklog", "RadStreamStatAlertLatencySLOBreach",
-                "RadStreamDeadLettersGrowing", "RadStreamNoInferenceProgress");
+                "RadStreamDeadLettersGrowing", "RadStreamNoInferenceProgress", "RadStreamUrgentAlertsUnacknowledged");
     }
 
     @Test
@@ -246,7 +246,8 @@ class ComposeAndMonitoringTest {
         assertThat(used).contains("radstream_inference_images_total", "radstream_inference_batch_size_sum",
                 "radstream_results_upload_to_alert_seconds_bucket", "radstream_results_alerts_raised_total",
                 "radstream_inference_dead_letters_total", "radstream_ingest_store_seconds_sum",
-                "radstream_inference_run_seconds_sum");
+                "radstream_inference_run_seconds_sum", "radstream_results_time_to_ack_seconds_bucket",
+                "radstream_results_alerts_unacknowledged");
     }
 
     private static void collectExpressions(JsonNode node, List<String> out) {
