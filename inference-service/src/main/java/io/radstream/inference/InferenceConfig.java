@@ -48,8 +48,12 @@ public interface InferenceConfig {
     int queueCapacity();
 
     /** Threads fetching and decoding images, highest priority first. */
-    @WithDefault("2")
+    @WithDefault("3")
     int fetchThreads();
+
+    /** Threads turning model outputs into findings (heatmaps, masks, uploads), highest priority first. */
+    @WithDefault("3")
+    int finishThreads();
 
     /** False runs every model with batches of one (the benchmark's batching on/off comparison). */
     @WithDefault("true")

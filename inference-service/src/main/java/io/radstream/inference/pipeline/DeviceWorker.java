@@ -16,13 +16,15 @@ import io.radstream.inference.pipeline.ModelBatchRunner.BatchTiming;
 import io.radstream.inference.scheduler.BatchScheduler;
 import io.radstream.inference.scheduler.BatchScheduler.Batch;
 import io.radstream.inference.scheduler.Intake;
+import io.radstream.inference.scheduler.PriorityExecutor;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.Timings;
 
 /**
  * The inference thread of one device: takes the next due batch from the scheduler, runs it on the
- * device's session of the model and turns the outputs into findings. While a routine batch runs in
+ * device's session of the model and hands the outputs to the finish pool, which turns them into
+ * findings. While a routine batch runs in
  * several ONNX Runtime batches, waiting STAT work runs in between, so STAT waits for at most the one
  * ONNX Runtime batch in flight.
  */
@@ -39,12 +41,13 @@ final class DeviceWorker implements Runnable {
     private final FindingFactory findings;
     private final PipelineMetrics metrics;
     private final BusyMeter busy;
+    private final PriorityExecutor finish;
     private final Consumer<ImageTask> done;
     private volatile boolean running = true;
 
     DeviceWorker(DeviceSessions device, BatchScheduler<ModelJob> scheduler, Intake<ImageTask> intake,
                  ToIntFunction<String> maxBatch, FindingFactory findings, PipelineMetrics metrics,
-                 Consumer<ImageTask> done) {
+                 PriorityExecutor finish, Consumer<ImageTask> done) {
         this.device = device;
         this.scheduler = scheduler;
         this.intake = intake;
@@ -53,6 +56,7 @@ final class DeviceWorker implements Runnable {
         this.findings = findings;
         this.metrics = metrics;
         this.busy = new BusyMeter(metrics, device.requested());
+        this.finish = finish;
         this.done = done;
     }
 
@@ -102,22 +106,27 @@ final class DeviceWorker implements Runnable {
         }
     }
 
+    /** Findings are built (heatmaps, masks, uploads) on the finish pool, best priority first: the device goes on. */
     private void complete(Batch<ModelJob> batch, OrtModel model, List<Map<String, Tensor>> outputs, BatchTiming timing) {
         int next = 0;
         for (ModelJob job : batch.jobs()) {
-            int count = job.frames();
-            try {
-                Finding finding = findings.completed(job.item(), model, job.routed(), outputs.subList(next, next + count),
-                        timings(job, timing));
-                for (LabelScore s : finding.getScores()) {
-                    metrics.score(job.model(), s.getLabel()).record(s.getScore());
-                }
-                finish(job, finding, null);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not build the finding of %s", job.model());
-                failed(job, e);
+            List<Map<String, Tensor>> own = outputs.subList(next, next + job.frames());
+            Timings timings = timings(job, timing);
+            finish.execute(job.priority(), () -> complete(job, model, own, timings));
+            next += job.frames();
+        }
+    }
+
+    private void complete(ModelJob job, OrtModel model, List<Map<String, Tensor>> outputs, Timings timings) {
+        try {
+            Finding finding = findings.completed(job.item(), model, job.routed(), outputs, timings);
+            for (LabelScore s : finding.getScores()) {
+                metrics.score(job.model(), s.getLabel()).record(s.getScore());
             }
-            next += count;
+            finish(job, finding, null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not build the finding of %s", job.model());
+            failed(job, e);
         }
     }
 

@@ -25,6 +25,7 @@ import io.radstream.inference.model.ModelRegistry;
 import io.radstream.inference.scheduler.Backpressure;
 import io.radstream.inference.scheduler.BatchScheduler;
 import io.radstream.inference.scheduler.Intake;
+import io.radstream.inference.scheduler.PriorityExecutor;
 import io.radstream.schemas.Topic;
 import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectStore;
@@ -32,7 +33,8 @@ import io.radstream.storage.ObjectStore;
 /**
  * Wires the stages: the consumer thread ({@link LaneConsumer}) puts polled records into the priority
  * intake; fetch threads ({@link PrepStage}) decode them into per-model jobs for the batch scheduler;
- * one inference thread per device ({@link DeviceWorker}) runs the batches; the publisher reports
+ * one inference thread per device ({@link DeviceWorker}) runs the batches; a finish pool builds the
+ * findings (derived images written to S3), best priority first; the publisher reports
  * acknowledged images back to the consumer thread, which commits their offsets (at least once; finding
  * ids are deterministic, so redelivery is harmless downstream).
  */
@@ -51,6 +53,7 @@ public class InferencePipeline {
     private EventPublisher publisher;
     private LaneConsumer lanes;
     private PrepStage prep;
+    private PriorityExecutor finish;
 
     public InferencePipeline(InferenceConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              ModelRegistry models, ObjectStore store, MeterRegistry registry) {
@@ -70,7 +73,7 @@ public class InferencePipeline {
             metrics.gauge("radstream.inference.queue.depth", "Images waiting for a batch", "priority", p.name(),
                     () -> scheduler.depth(p));
         }
-        metrics.gauge("radstream.inference.intake.depth", "Polled images waiting to be fetched", "stage", "fetch",
+        metrics.gauge("radstream.inference.stage.depth", "Images waiting for a thread of the stage", "stage", "fetch",
                 intake::size);
         publisher = new EventPublisher(bootstrapServers);
         lanes = new LaneConsumer(this::consumer, intake, new Backpressure(config.queueCapacity()), metrics);
@@ -79,9 +82,12 @@ public class InferencePipeline {
                 metrics.registry());
         int prefetch = models.devices().size() * 2 * limits.largestBatch();
         prep = new PrepStage(intake, scheduler, models, fetcher, findings, metrics, this::publish, prefetch);
+        finish = new PriorityExecutor("inference-finish", config.finishThreads());
+        metrics.gauge("radstream.inference.stage.depth", "Images waiting for a thread of the stage", "stage", "finish",
+                finish::waiting);
         for (DeviceSessions device : models.devices()) {
             DeviceWorker worker = new DeviceWorker(device, scheduler, intake, limits::maxBatch, findings, metrics,
-                    this::publish);
+                    finish, this::publish);
             workers.add(worker);
             threads.add(new Thread(worker, "inference-" + device.requested()));
         }
@@ -127,6 +133,7 @@ public class InferencePipeline {
             t.interrupt();
             t.join(10_000);
         }
+        finish.shutdown();
         publisher.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
     }
