@@ -10,7 +10,15 @@ package io.radstream.inference.image;
  * @param rescaleSlope     the slope already applied (1 when none)
  * @param rescaleIntercept the intercept already applied (0 when none)
  * @param pixelSpacingMm   [row, column] spacing in mm, or null when unknown
+ * @param sliceSpacingMm   distance between adjacent slices in mm (Spacing Between Slices, else Slice
+ *                         Thickness), or null when unknown
  */
 public record DecodedImage(int width, int height, float[] values, boolean monochrome1, double rescaleSlope,
-                           double rescaleIntercept, double[] pixelSpacingMm) {
+                           double rescaleIntercept, double[] pixelSpacingMm, Double sliceSpacingMm) {
+
+    /** A frame whose slice spacing is unknown (PNG/JPEG, DICOM without it). */
+    public DecodedImage(int width, int height, float[] values, boolean monochrome1, double rescaleSlope,
+                        double rescaleIntercept, double[] pixelSpacingMm) {
+        this(width, height, values, monochrome1, rescaleSlope, rescaleIntercept, pixelSpacingMm, null);
+    }
 }

@@ -40,8 +40,7 @@ final class FindingFactory {
         List<Artifact> written = new ArrayList<>();
         switch (d.taskName()) {
             case ModelDescriptor.CLASSIFICATION -> classification(item, d, frames, outputs, scores, written);
-            case ModelDescriptor.SEGMENTATION -> segmentation(item, d, frames.get(0), outputs.get(0), scores, measurements,
-                    written);
+            case ModelDescriptor.SEGMENTATION -> segmentation(item, d, frames, outputs, scores, measurements, written);
             default -> written.add(artifacts.write(item.arrival(), d, ArtifactKind.ENHANCED, null, PngWriter.grey(
                     OutputReader.enhanced(d, OutputReader.output(outputs.get(0), d.outputs().image())),
                     frames.get(0).width(), frames.get(0).height())));
@@ -80,23 +79,36 @@ final class FindingFactory {
         }
     }
 
-    private void segmentation(WorkItem item, ModelDescriptor d, DecodedImage frame, Map<String, Tensor> output,
-                              List<LabelScore> scores, List<Measurement> measurements, List<Artifact> written) {
-        Tensor mask = OutputReader.output(output, d.outputs().mask());
-        float[] probabilities = OutputReader.maskProbabilities(d, mask);
+    /**
+     * Lesion area (mm² when Pixel Spacing is known) and mask of the slice with the largest lesion; with
+     * several slices of known spacing also the lesion volume (mm³); a single slice of known spacing
+     * carries that spacing, so a series' volume can be summed downstream.
+     */
+    private void segmentation(WorkItem item, ModelDescriptor d, List<DecodedImage> frames,
+                              List<Map<String, Tensor>> outputs, List<LabelScore> scores, List<Measurement> measurements,
+                              List<Artifact> written) {
         double threshold = d.outputs().maskThreshold() == null ? 0.5 : d.outputs().maskThreshold();
-        Measurement area = OutputReader.area(probabilities, threshold, d, frame);
-        measurements.add(area);
+        List<Measurement> areas = new ArrayList<>();
+        List<float[]> probabilities = new ArrayList<>();
+        int largest = 0;
         double max = 0;
-        for (float p : probabilities) {
-            max = Math.max(max, p);
+        for (int f = 0; f < frames.size(); f++) {
+            probabilities.add(OutputReader.maskProbabilities(d, OutputReader.output(outputs.get(f), d.outputs().mask())));
+            areas.add(OutputReader.area(probabilities.get(f), threshold, d, frames.get(f)));
+            largest = areas.get(f).getValue() > areas.get(largest).getValue() ? f : largest;
+            for (float p : probabilities.get(f)) {
+                max = Math.max(max, p);
+            }
         }
+        measurements.add(areas.get(largest));
+        OutputReader.spacingOrVolume(areas, frames.get(0).sliceSpacingMm()).ifPresent(measurements::add);
         if (!d.outputs().labels().isEmpty()) {
             scores.add(OutputReader.score(d.outputs().labels().get(0), max));
         }
-        float[] binary = new float[probabilities.length];
+        Tensor mask = OutputReader.output(outputs.get(largest), d.outputs().mask());
+        float[] binary = new float[probabilities.get(largest).length];
         for (int i = 0; i < binary.length; i++) {
-            binary[i] = probabilities[i] >= threshold ? 1 : 0;
+            binary[i] = probabilities.get(largest)[i] >= threshold ? 1 : 0;
         }
         written.add(artifacts.write(item.arrival(), d, ArtifactKind.MASK, null,
                 PngWriter.grey(binary, mask.dim(3), mask.dim(2))));

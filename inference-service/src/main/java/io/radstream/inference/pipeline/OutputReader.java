@@ -85,6 +85,21 @@ final class OutputReader {
         return new Measurement("lesion_area_pixels", sourcePixels, "1");
     }
 
+    /**
+     * Several slices in mm² with a known spacing: the lesion volume in mm³ (sum of slice areas times
+     * the spacing). One slice with a known spacing: that spacing, for summing a series downstream.
+     */
+    static java.util.Optional<Measurement> spacingOrVolume(List<Measurement> sliceAreas, Double sliceSpacingMm) {
+        if (sliceSpacingMm == null || !sliceAreas.stream().allMatch(a -> "mm2".equals(a.getUnit()))) {
+            return java.util.Optional.empty();
+        }
+        if (sliceAreas.size() == 1) {
+            return java.util.Optional.of(new Measurement("slice_spacing", sliceSpacingMm, "mm"));
+        }
+        double sum = sliceAreas.stream().mapToDouble(Measurement::getValue).sum();
+        return java.util.Optional.of(new Measurement("lesion_volume", sum * sliceSpacingMm, "mm3"));
+    }
+
     /** An enhancement output mapped back from the model's normalisation to [0,1]. */
     static float[] enhanced(ModelDescriptor model, Tensor image) {
         double mean = model.input().mean() == null || model.input().mean().isEmpty() ? 0 : model.input().mean().get(0);

@@ -17,8 +17,19 @@ import io.radstream.schemas.events.ImageArrived;
  */
 record WorkItem(ConsumerRecord<String, byte[]> record, ImageArrived arrival, List<DecodedImage> frames, long fetchMs, long decodeMs, long dequeued) {
 
-    /** Frames a model of the given task looks at: every frame for classifiers, the middle frame otherwise. */
+    /**
+     * Frames a model of the given task looks at: every frame for classifiers; every frame for
+     * segmentation of a multi-frame object whose slice spacing is known (a lesion volume); the middle
+     * frame otherwise.
+     */
     List<DecodedImage> framesFor(String task) {
-        return "classification".equals(task) ? frames : List.of(frames.get(frames.size() / 2));
+        if ("classification".equals(task) || "segmentation".equals(task) && volumetric()) {
+            return frames;
+        }
+        return List.of(frames.get(frames.size() / 2));
+    }
+
+    boolean volumetric() {
+        return frames.size() > 1 && frames.get(0).sliceSpacingMm() != null;
     }
 }

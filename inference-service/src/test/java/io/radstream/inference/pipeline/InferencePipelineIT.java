@@ -98,17 +98,56 @@ class InferencePipelineIT {
         publish(arrival);
 
         Finding seg = findingOf(arrival, "lesion-seg");
-        assertThat(seg.getMeasurements()).singleElement().satisfies(m -> {
-            assertThat(m.getName()).isEqualTo("lesion_area");
-            assertThat(m.getUnit()).isEqualTo("mm2");
-            assertThat(m.getValue()).isPositive();
-        });
+        assertThat(seg.getMeasurements()).filteredOn(m -> m.getName().equals("lesion_area")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getUnit()).isEqualTo("mm2");
+                    assertThat(m.getValue()).isPositive();
+                });
+        assertThat(seg.getMeasurements()).noneMatch(m -> m.getName().equals("lesion_volume"));
         assertThat(seg.getArtifacts()).singleElement().satisfies(a -> assertThat(isPng(a.getObject().getKey())).isTrue());
         Finding enhanced = findingOf(arrival, "denoise");
         assertThat(enhanced.getArtifacts()).singleElement().satisfies(a -> {
             assertThat(a.getKind().name()).isEqualTo("ENHANCED");
             assertThat(isPng(a.getObject().getKey())).isTrue();
         });
+    }
+
+    @Test
+    void shouldMeasureTheLesionVolumeOfAMultiFrameSeriesWithKnownSliceSpacing() throws Exception {
+        byte[] mr = threeSliceMr(2.5);
+        ImageArrived arrival = arrival("MR", "BRAIN", ImageFormat.DICOM, Priority.ROUTINE, store(mr, "dcm"), mr);
+
+        publish(arrival);
+
+        Finding seg = findingOf(arrival, "lesion-seg");
+        double area = seg.getMeasurements().stream().filter(m -> m.getName().equals("lesion_area")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(area).isPositive();
+        assertThat(seg.getMeasurements()).filteredOn(m -> m.getName().equals("lesion_volume")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.getUnit()).isEqualTo("mm3");
+                    // three identical slices 2.5 mm apart
+                    assertThat(v.getValue()).isCloseTo(3 * area * 2.5, org.assertj.core.data.Offset.offset(1e-6 * area));
+                });
+        assertThat(seg.getArtifacts()).singleElement().satisfies(a -> assertThat(isPng(a.getObject().getKey())).isTrue());
+    }
+
+    /** The MR lesion sample's slice three times in one multi-frame object, with Spacing Between Slices. */
+    static byte[] threeSliceMr(double spacing) throws Exception {
+        var slice = new io.radstream.inference.image.ImageDecoder()
+                .decode(Files.readAllBytes(SampleFiles.demoSample("mr-lesion.dcm")), ImageFormat.DICOM).get(0);
+        int n = slice.width() * slice.height();
+        short[] pixels = new short[3 * n];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (short) Math.round((slice.values()[i % n] - slice.rescaleIntercept()) / slice.rescaleSlope());
+        }
+        double[] ps = slice.pixelSpacingMm();
+        return io.radstream.dicom.DicomWriter.grayscale16(DicomUid.random(), DicomUid.random(), DicomUid.random(),
+                        3 * slice.height(), slice.width(), pixels)
+                .us(0x00280010, slice.height()).string(0x00280008, "IS", "3")
+                .string(0x00080060, "CS", "MR").string(0x00180015, "CS", "BRAIN")
+                .string(0x00280030, "DS", String.valueOf(ps[0]), String.valueOf(ps[1]))
+                .string(0x00180088, "DS", String.valueOf(spacing)).toByteArray();
     }
 
     @Test

@@ -1,0 +1,41 @@
+package io.radstream.inference.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.radstream.schemas.events.Measurement;
+
+class OutputReaderTest {
+
+    @Test
+    void shouldSumSliceAreasTimesTheSpacingIntoAVolume() {
+        List<Measurement> areas = List.of(area(10, "mm2"), area(30, "mm2"), area(0, "mm2"));
+
+        assertThat(OutputReader.spacingOrVolume(areas, 2.5)).hasValueSatisfying(v -> {
+            assertThat(v.getName()).isEqualTo("lesion_volume");
+            assertThat(v.getUnit()).isEqualTo("mm3");
+            assertThat(v.getValue()).isEqualTo(100.0);
+        });
+    }
+
+    @Test
+    void shouldPassTheSpacingOfASingleSliceOnForASeriesVolumeDownstream() {
+        assertThat(OutputReader.spacingOrVolume(List.of(area(12, "mm2")), 1.5)).hasValueSatisfying(s -> {
+            assertThat(s.getName()).isEqualTo("slice_spacing");
+            assertThat(s.getValue()).isEqualTo(1.5);
+        });
+    }
+
+    @Test
+    void shouldGiveNoVolumeWithoutSpacingOrWithoutPixelSpacing() {
+        assertThat(OutputReader.spacingOrVolume(List.of(area(1, "mm2"), area(2, "mm2")), null)).isEmpty();
+        assertThat(OutputReader.spacingOrVolume(List.of(area(1, "1"), area(2, "1")), 2.0)).isEmpty();
+    }
+
+    private static Measurement area(double value, String unit) {
+        return new Measurement(unit.equals("mm2") ? "lesion_area" : "lesion_area_pixels", value, unit);
+    }
+}
