@@ -10,7 +10,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
+import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.schemas.Topics;
@@ -30,6 +34,9 @@ import io.radstream.schemas.events.Urgency;
 class ResultsServiceIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    @TestHTTPResource("/api/v1/worklist/stream")
+    URL worklistStream;
 
     @Test
     void shouldReportAStudyAndRaiseItsAlertFromRealKafkaRecords() {
@@ -61,6 +68,28 @@ class ResultsServiceIT {
                 .body("[0].model.id", equalTo("cxr"));
         given().get("/api/v1/alerts").then().statusCode(200).body("alertId", hasItem(alertId));
         assertThat(KafkaTestIo.read(Topics.URGENT_ALERTS, study, 1)).extracting(UrgentAlert::getAlertId).containsExactly(alertId);
+    }
+
+    @Test
+    void shouldOrderTheWorklistAndPushEveryChangeOverServerSentEvents() throws Exception {
+        awaitReady();
+        String study = KafkaTestIo.newStudyUid();
+        String sop = study + ".1";
+        try (SseLines sse = SseLines.open(URI.create(worklistStream + "?modality=CR"))) {
+            sse.await(STARTUP, line -> line.matches("event: ?worklist"));
+            KafkaTestIo.send(Topics.IMAGES_STAT, study, arrival(study, sop, Priority.URGENT));
+            sse.await(STARTUP, line -> line.contains(study) && line.contains("\"status\":\"RECEIVING\""));
+            KafkaTestIo.send(Topics.FINDINGS, study, completed(study, sop, "cxr", List.of("cxr"),
+                    score("pneumothorax", 0.91, Urgency.STAT)));
+            String change = sse.await(STARTUP, line -> line.contains(study) && line.contains("\"status\":\"PRELIMINARY\""));
+            assertThat(change).contains("\"urgency\":\"STAT\"").contains("\"score\":0.91");
+        }
+        given().get("/api/v1/worklist?priority=STAT&status=PRELIMINARY,FINAL&modality=cr&size=500").then().statusCode(200)
+                .body("items.studyInstanceUid", hasItem(study));
+        given().get("/api/v1/worklist?modality=MR&size=500").then().statusCode(200)
+                .body("items.studyInstanceUid", not(hasItem(study)));
+        given().get("/api/v1/worklist?status=DONE").then().statusCode(400);
+        given().get("/api/v1/worklist?size=0").then().statusCode(400);
     }
 
     @Test

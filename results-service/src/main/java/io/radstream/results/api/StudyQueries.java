@@ -40,6 +40,20 @@ public class StudyQueries {
         return Optional.ofNullable(this.<StudyReport>store(TopologyProducer.REPORT_STORE).get(studyInstanceUid));
     }
 
+    /** @throws InvalidStateStoreException while the reports are not queryable (starting, rebalancing) */
+    public void requireQueryable() {
+        store(TopologyProducer.REPORT_STORE);
+    }
+
+    /** Every report this instance holds. */
+    public List<StudyReport> reports() {
+        List<StudyReport> reports = new ArrayList<>();
+        try (KeyValueIterator<String, StudyReport> all = this.<StudyReport>store(TopologyProducer.REPORT_STORE).all()) {
+            all.forEachRemaining(entry -> reports.add(entry.value));
+        }
+        return reports;
+    }
+
     public Optional<AlertView> alert(String alertId) {
         return Optional.ofNullable(this.<UrgentAlert>store(TopologyProducer.ALERT_STORE).get(alertId)).map(this::view);
     }

@@ -31,6 +31,8 @@ class StoreUnavailableTest {
                 .header("Retry-After", "1")
                 .body("status", equalTo(503));
         given().get("/api/v1/alerts").then().statusCode(503);
+        given().get("/api/v1/worklist").then().statusCode(503).header("Retry-After", "1");
+        given().accept("text/event-stream").get("/api/v1/worklist/stream").then().statusCode(503);
         given().contentType("application/json").body("{\"by\":\"dr.x\"}")
                 .post("/api/v1/alerts/{id}/ack", "0f8fad5b-d9cb-469f-a165-70867728950e").then()
                 .statusCode(503)
