@@ -70,7 +70,7 @@ public final class DemoClient {
             MultipartForm form = new MultipartForm().file("file", file).json("metadata", metadata.toString());
             HttpRequest request = request(ingest.resolve("/api/v1/uploads"))
                     .header("Content-Type", form.contentType()).POST(form.publisher()).build();
-            studyUid = send(request, 201, 200).path("studyInstanceUid").asText();
+            studyUid = send(request, 202, 201, 200).path("studyInstanceUid").asText();
         }
         return studyUid;
     }

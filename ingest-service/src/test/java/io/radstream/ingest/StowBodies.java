@@ -1,6 +1,10 @@
 package io.radstream.ingest;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
 import java.nio.charset.StandardCharsets;
 
 import io.radstream.localstack.RadStreamStackResource;
@@ -33,5 +37,18 @@ public final class StowBodies {
     public static TopicReader<ImageArrived> lanes() {
         return new TopicReader<>(RadStreamStackResource.stack().kafka().bootstrapServers(), Topics.IMAGES_STAT,
                 Topics.IMAGES_ROUTINE);
+    }
+
+    /** A grey gradient PNG. */
+    public static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.getRaster().setSample(x, y, 0, (x * 7 + y * 13) % 256);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }

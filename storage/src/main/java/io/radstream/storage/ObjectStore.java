@@ -5,19 +5,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 
 /** The RadStream image bucket: objects are written once, read by key, never carry PHI in keys. */
 public class ObjectStore implements AutoCloseable {
@@ -98,6 +103,22 @@ public class ObjectStore implements AutoCloseable {
             try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return in.readAllBytes();
             }
+        });
+    }
+
+    /** Key and size of at most {@code max} objects whose key starts with {@code prefix}, in key order. */
+    public List<StoredObject> list(String prefix, int max) {
+        return call("list " + prefix, () -> {
+            List<StoredObject> objects = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).maxKeys(Math.min(max, 1000)).build())) {
+                if (objects.size() >= max) {
+                    break;
+                }
+                Item item = result.get();
+                objects.add(new StoredObject(item.objectName(), item.size(), null, Map.of()));
+            }
+            return objects;
         });
     }
 

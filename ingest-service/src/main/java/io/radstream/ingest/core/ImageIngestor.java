@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.ObjectRef;
 import io.radstream.storage.ObjectStore;
+import io.radstream.storage.ObjectStoreException;
 import io.radstream.storage.StoredObject;
 
 /**
@@ -54,12 +55,22 @@ public class ImageIngestor {
         try {
             publisher.publish(arrivalEvent(image));
         } catch (ArrivalPublisher.PublishException e) {
-            store.delete(key); // not acknowledged: undo, so the client's retry is a clean first attempt
+            undo(key); // not acknowledged: undo, so the client's retry is a clean first attempt
             throw e;
         }
         publishTime.stop(metrics.timer("radstream.ingest.publish"));
         LOG.debugf("Stored and announced %s (%d bytes)", key, image.file().size());
         return count(IngestOutcome.STORED);
+    }
+
+    private void undo(String key) {
+        try {
+            store.delete(key);
+        } catch (ObjectStoreException e) {
+            metrics.counter("radstream.ingest.orphans").increment();
+            LOG.errorf("Kafka and the image store both failed: %s stays stored without its arrival event; "
+                    + "a re-send is answered as a duplicate until it is removed", key);
+        }
     }
 
     ImageArrived arrivalEvent(IncomingImage image) {

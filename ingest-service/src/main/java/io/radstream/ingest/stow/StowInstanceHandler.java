@@ -39,6 +39,11 @@ class StowInstanceHandler {
     String handle(String contentType, InputStream part, StowRequest request, StowResult result, String lastStudy)
             throws IOException {
         try (part) {
+            if (result.isUnavailable()) {
+                result.failed(null, null, FailureReason.PROCESSING_FAILURE,
+                        "Not attempted: the image store or Kafka is unavailable");
+                return lastStudy;
+            }
             if (!"application/dicom".equals(contentType)) {
                 result.failed(null, null, FailureReason.CANNOT_UNDERSTAND, "Part of type " + contentType
                         + " is not application/dicom");
@@ -73,6 +78,7 @@ class StowInstanceHandler {
                 return lastStudy;
             }
         } catch (ObjectStoreException | io.radstream.ingest.core.ArrivalPublisher.PublishException e) {
+            result.markUnavailable(); // nothing of this instance was kept; the client retries the rest later
             result.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.PROCESSING_FAILURE, e.getMessage());
             return lastStudy;
         }

@@ -20,6 +20,7 @@ import org.apache.commons.fileupload2.core.MultipartInput;
 import org.jboss.logging.Logger;
 
 import io.radstream.ingest.ApiError;
+import io.radstream.ingest.ErrorMappers;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.ingest.RequestRefusedException;
 import io.radstream.ingest.audit.UploadAudit;
@@ -87,7 +88,8 @@ public class StowResource {
         }
         result.failureCodes().forEach(audit::failed);
         String studyUrl = study == null ? null : baseUrl + "/dicomweb/studies/" + study;
-        return Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
+        Response response = Response.status(result.status()).type(DICOM_JSON).entity(result.toDicomJson(studyUrl)).build();
+        return result.isUnavailable() ? ErrorMappers.retryLater(response) : response;
     }
 
     private String readParts(StowContentType type, InputStream body, StowRequest request, StowResult result) {

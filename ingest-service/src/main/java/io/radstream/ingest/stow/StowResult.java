@@ -14,6 +14,7 @@ final class StowResult {
     private final List<Map<String, Object>> failed = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
     private final List<Integer> failureCodes = new ArrayList<>();
+    private boolean unavailable;
 
     void stored(String sopClassUid, String sopInstanceUid, String retrieveUrl) {
         Map<String, Object> item = new LinkedHashMap<>();
@@ -37,12 +38,24 @@ final class StowResult {
         failureCodes.add(reason.code());
     }
 
-    /** 200 all stored, 202 some stored, 409 none stored. */
+    /** The store or Kafka failed for an instance: the rest of the request is not attempted. */
+    void markUnavailable() {
+        unavailable = true;
+    }
+
+    boolean isUnavailable() {
+        return unavailable;
+    }
+
+    /** 200 all stored, 202 some stored, 409 none stored, 503 none stored because the store or Kafka was down. */
     int status() {
         if (failed.isEmpty()) {
             return 200;
         }
-        return referenced.isEmpty() ? 409 : 202;
+        if (referenced.isEmpty()) {
+            return unavailable ? 503 : 409;
+        }
+        return 202;
     }
 
     int storedCount() {

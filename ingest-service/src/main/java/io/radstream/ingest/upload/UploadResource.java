@@ -1,8 +1,7 @@
 package io.radstream.ingest.upload;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -10,8 +9,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -20,30 +21,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.radstream.dicom.DicomHeader;
 import io.radstream.ingest.ApiError;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.ingest.RequestRefusedException;
 import io.radstream.ingest.audit.UploadAudit;
 import io.radstream.ingest.auth.Caller;
 import io.radstream.ingest.auth.Roles;
-import io.radstream.ingest.core.ArrivalPublisher;
-import io.radstream.ingest.core.DicomInstanceInspector;
-import io.radstream.ingest.core.DicomInstanceInspector.Inspection;
+import io.radstream.ingest.core.FailureReason;
 import io.radstream.ingest.core.ImageIngestor;
 import io.radstream.ingest.core.IncomingImage;
-import io.radstream.ingest.core.IncomingImages;
 import io.radstream.ingest.core.IngestOutcome;
 import io.radstream.ingest.core.SpooledFile;
 import io.radstream.ingest.stow.StowResource;
-import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.ImageFormat;
-import io.radstream.schemas.events.IngestSource;
-import io.radstream.storage.ObjectStoreException;
 
 /**
  * Telemedicine uploads: {@code POST /api/v1/uploads}, multipart/form-data with a {@code file} part
- * (PNG, JPEG or DICOM Part 10) and a {@code metadata} part (JSON {@link UploadMetadata}).
+ * (PNG, JPEG or DICOM Part 10) and a {@code metadata} part (JSON {@link UploadMetadata}). Answers 202
+ * with the study UID and its status URL once the image is stored and announced; 503 with Retry-After
+ * when the store or Kafka is unavailable (nothing is kept then).
  */
 @Path("/api/v1/uploads")
 @RolesAllowed({Roles.UPLOADER, Roles.ADMIN})
@@ -53,17 +49,15 @@ public class UploadResource {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final ImageIngestor ingestor;
-    private final IncomingImages images;
-    private final DicomInstanceInspector inspector;
+    private final UploadedImages images;
     private final IngestConfig config;
     private final Caller caller;
     private final UploadAudit audit;
 
-    public UploadResource(ImageIngestor ingestor, IncomingImages images, DicomInstanceInspector inspector,
-                          IngestConfig config, Caller caller, UploadAudit audit) {
+    public UploadResource(ImageIngestor ingestor, UploadedImages images, IngestConfig config, Caller caller,
+                          UploadAudit audit) {
         this.ingestor = ingestor;
         this.images = images;
-        this.inspector = inspector;
         this.config = config;
         this.caller = caller;
         this.audit = audit;
@@ -73,7 +67,8 @@ public class UploadResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("metadata") String metadataJson,
-                           @HeaderParam(StowResource.PRIORITY_HEADER) String priorityHeader) throws IOException {
+                           @HeaderParam(StowResource.PRIORITY_HEADER) String priorityHeader, @Context UriInfo uri)
+            throws IOException {
         String tenant = caller.tenant();
         if (file == null || file.uploadedFile() == null) {
             return ApiError.response(400, "The form needs a 'file' part with the image");
@@ -92,62 +87,21 @@ public class UploadResource {
             return ApiError.response(400, problem);
         }
         try (SpooledFile spooled = SpooledFile.of(file.uploadedFile(), config.maxInstanceBytes().asLongValue())) {
-            IncomingImage image = format == ImageFormat.DICOM ? fromDicom(tenant, spooled, metadata)
-                    : fromRaster(tenant, spooled, format, metadata);
+            IncomingImage image = images.of(tenant, spooled, format, metadata);
             audit.study(image.studyInstanceUid());
-            IngestOutcome outcome = ingestor.ingest(image);
+            IngestOutcome outcome = ingestor.ingest(image); // store or Kafka down: the shared mapper answers 503
             if (outcome == IngestOutcome.CONFLICT) {
-                audit.failed(io.radstream.ingest.core.FailureReason.CONFLICT.code());
+                audit.failed(FailureReason.CONFLICT.code());
             } else {
                 audit.stored();
             }
-            return answer(image, outcome);
-        } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
-            return Response.fromResponse(ApiError.response(503, "The image could not be stored durably; nothing was kept, retry later: "
-                    + e.getMessage())).header("Retry-After", "5").build();
+            return answer(image, outcome, statusUrl(uri, image.studyInstanceUid()));
         }
     }
 
-    private IncomingImage fromDicom(String tenant, SpooledFile file, UploadMetadata metadata) {
-        Inspection inspection = inspector.inspect(file);
-        if (!inspection.isAccepted()) {
-            int status = inspection.failure().name().contains("NOT_SUPPORTED") ? 415 : 400;
-            throw new RequestRefusedException(status, "DICOM refused (" + Integer.toHexString(inspection.failure().code())
-                    .toUpperCase() + "): " + inspection.message());
-        }
-        DicomHeader header = inspection.header();
-        IncomingImage image = images.fromDicom(tenant, header, metadata.parsedPriority(), metadata.department(),
-                IngestSource.UPLOAD, file);
-        return header.patientId() == null && metadata.patientRef() != null ? withPatient(image, metadata.patientRef()) : image;
-    }
-
-    private IncomingImage fromRaster(String tenant, SpooledFile file, ImageFormat format, UploadMetadata metadata) {
-        int[] size;
-        try {
-            size = RasterProbe.probe(file.path());
-        } catch (RasterProbe.InvalidImageException e) {
-            throw new RequestRefusedException(400, e.getMessage());
-        }
-        String study = metadata.studyInstanceUid() != null ? metadata.studyInstanceUid() : DicomUid.random();
-        String series = metadata.seriesInstanceUid() != null ? metadata.seriesInstanceUid() : derivedUid(tenant, study, "series");
-        String sop = derivedUid(tenant, study, file.sha256());
-        String modality = UploadMetadata.upper(metadata.modality());
-        String bodyPart = UploadMetadata.upper(metadata.bodyPart());
-        return new IncomingImage(tenant, study, series, sop, null, modality, bodyPart, format, 1, size[1], size[0],
-                images.priorityOf(metadata.parsedPriority(), modality, bodyPart, metadata.department()),
-                metadata.patientRef(), IngestSource.UPLOAD, file);
-    }
-
-    /** Same study and same bytes give the same SOP Instance UID, so a re-sent upload is recognised. */
-    private static String derivedUid(String tenant, String study, String salt) {
-        return DicomUid.fromUuid(UUID.nameUUIDFromBytes((tenant + "|" + study + "|" + salt)
-                .getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static IncomingImage withPatient(IncomingImage i, String patientRef) {
-        return new IncomingImage(i.tenant(), i.studyInstanceUid(), i.seriesInstanceUid(), i.sopInstanceUid(),
-                i.sopClassUid(), i.modality(), i.bodyPart(), i.format(), i.frameCount(), i.rows(), i.columns(),
-                i.priority(), patientRef, i.source(), i.file());
+    private URI statusUrl(UriInfo uri, String study) {
+        String base = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
+        return URI.create(base + UploadStatusResource.PATH + "/" + study);
     }
 
     /** The metadata's priority wins; else the request header's. */
@@ -171,20 +125,18 @@ public class UploadResource {
         }
     }
 
-    private static Response answer(IncomingImage image, IngestOutcome outcome) {
+    /** 202 Accepted (stored now, or identical and stored before) with the status URL; 409 for a conflict. */
+    private static Response answer(IncomingImage image, IngestOutcome outcome, URI statusUrl) {
         UploadReceipt receipt = new UploadReceipt(outcome.name(), image.studyInstanceUid(), image.seriesInstanceUid(),
-                image.sopInstanceUid(), image.format().name(), image.file().sha256(), image.priority().name());
-        int status = switch (outcome) {
-            case STORED -> 201;
-            case DUPLICATE -> 200;
-            case CONFLICT -> 409;
-        };
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(receipt).build();
+                image.sopInstanceUid(), image.format().name(), image.file().sha256(), image.priority().name(),
+                statusUrl.toString());
+        Response.ResponseBuilder response = Response.status(outcome == IngestOutcome.CONFLICT ? 409 : 202)
+                .type(MediaType.APPLICATION_JSON).entity(receipt);
+        return outcome == IngestOutcome.CONFLICT ? response.build() : response.location(statusUrl).build();
     }
-
 
     /** What the client learns about its upload. */
     public record UploadReceipt(String outcome, String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid,
-                                String format, String sha256, String priority) {
+                                String format, String sha256, String priority, String statusUrl) {
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.ingest.TestTokens;
 import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
@@ -37,7 +38,9 @@ class UploadIT extends WithLanes {
         given().multiPart("file", "cxr.png", png(64, 48), "image/png")
                 .multiPart("metadata", metadata("CR", "STAT", study), "application/json")
                 .post("/api/v1/uploads")
-                .then().statusCode(201).body("outcome", equalTo("STORED")).body("studyInstanceUid", equalTo(study));
+                .then().statusCode(202).body("outcome", equalTo("STORED")).body("studyInstanceUid", equalTo(study))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/uploads/studies/" + study))
+                .body("statusUrl", org.hamcrest.Matchers.endsWith("/api/v1/uploads/studies/" + study));
 
         TopicReader.Received<ImageArrived> received = lanes.await(e -> e.getStudyInstanceUid().equals(study));
         ImageArrived event = received.value();
@@ -50,11 +53,28 @@ class UploadIT extends WithLanes {
     }
 
     @Test
-    void shouldAnswerADuplicateUploadWith200AndPublishOnce() throws IOException {
+    void shouldServeTheStatusUrlToTheUploadersTenantOnly() throws IOException {
+        String study = DicomUid.random();
+        String statusUrl = given().multiPart("file", "cxr.png", png(20, 20), "image/png")
+                .multiPart("metadata", metadata("CR", "ROUTINE", study), "application/json")
+                .post("/api/v1/uploads").then().statusCode(202).extract().path("statusUrl");
+
+        given().get(statusUrl).then().statusCode(200).body("studyInstanceUid", equalTo(study)).body("instances", equalTo(1))
+                .body("objects[0].sizeBytes", org.hamcrest.Matchers.greaterThan(0));
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader", TENANT))).get(statusUrl)
+                .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("reader", "another-clinic"))).get(statusUrl)
+                .then().statusCode(404);
+        given().get("/api/v1/uploads/studies/1.2.x").then().statusCode(400);
+        given().get("/api/v1/uploads/studies/" + DicomUid.random()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldAnswerADuplicateUploadWith202AndPublishOnce() throws IOException {
         String study = DicomUid.random();
         byte[] image = png(32, 32);
-        upload(image, metadata("DX", "ROUTINE", study)).then().statusCode(201);
-        upload(image, metadata("DX", "ROUTINE", study)).then().statusCode(200).body("outcome", equalTo("DUPLICATE"));
+        upload(image, metadata("DX", "ROUTINE", study)).then().statusCode(202).body("outcome", equalTo("STORED"));
+        upload(image, metadata("DX", "ROUTINE", study)).then().statusCode(202).body("outcome", equalTo("DUPLICATE"));
         publishMarkerAndWait();
         assertThat(lanes.matching(e -> e.getStudyInstanceUid().equals(study))).hasSize(1);
     }
@@ -64,7 +84,7 @@ class UploadIT extends WithLanes {
         byte[] dicom = Files.readAllBytes(SampleFiles.dicomSample("MR_small_bigendian.dcm"));
         given().multiPart("file", "mr.dcm", dicom, "application/dicom")
                 .multiPart("metadata", "{\"priority\":\"URGENT\"}", "application/json")
-                .post("/api/v1/uploads").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200), equalTo(409)));
+                .post("/api/v1/uploads").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(202), equalTo(409)));
     }
 
     @Test
@@ -93,7 +113,7 @@ class UploadIT extends WithLanes {
 
     private void publishMarkerAndWait() throws IOException {
         String marker = DicomUid.random();
-        upload(png(16, 16), metadata("CR", "ROUTINE", marker)).then().statusCode(201);
+        upload(png(16, 16), metadata("CR", "ROUTINE", marker)).then().statusCode(202);
         lanes.await(e -> e.getStudyInstanceUid().equals(marker));
     }
 
@@ -108,14 +128,6 @@ class UploadIT extends WithLanes {
     }
 
     static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.getRaster().setSample(x, y, 0, (x * 7 + y * 13) % 256);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+        return io.radstream.ingest.StowBodies.png(width, height);
     }
 }
