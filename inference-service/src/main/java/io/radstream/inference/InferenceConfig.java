@@ -32,6 +32,13 @@ public interface InferenceConfig {
     @WithDefault("0")
     int intraOpThreads();
 
+    /**
+     * Whether idle ONNX Runtime intra-op threads spin-wait between runs. Off by default: in the service the
+     * same cores fetch, decode and talk to Kafka, and spinning threads take their cycles.
+     */
+    @WithDefault("false")
+    boolean intraOpSpinning();
+
     /** Largest object fetched from the image store. */
     @WithDefault("512M")
     MemorySize maxObjectBytes();

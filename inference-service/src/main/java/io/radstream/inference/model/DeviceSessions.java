@@ -27,10 +27,16 @@ public final class DeviceSessions implements AutoCloseable {
 
     /** Creates the sessions of every model on the device; {@code onnxFiles} in descriptor order. */
     public DeviceSessions(OrtDevice requested, Map<ModelDescriptor, Path> onnxFiles, int intraOpThreads) throws OrtException {
+        this(requested, onnxFiles, intraOpThreads, true);
+    }
+
+    /** As above; {@code spinning}: whether idle ONNX Runtime intra-op threads spin-wait. */
+    public DeviceSessions(OrtDevice requested, Map<ModelDescriptor, Path> onnxFiles, int intraOpThreads, boolean spinning)
+            throws OrtException {
         this.requested = requested.name();
         try {
             for (Map.Entry<ModelDescriptor, Path> e : onnxFiles.entrySet()) {
-                OrtModel model = new OrtModel(e.getKey(), e.getValue(), requested, intraOpThreads);
+                OrtModel model = new OrtModel(e.getKey(), e.getValue(), requested, intraOpThreads, spinning);
                 models.put(e.getKey().id(), model);
                 device = model.device();
             }

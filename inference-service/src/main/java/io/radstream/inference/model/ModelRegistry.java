@@ -36,7 +36,8 @@ public class ModelRegistry {
         Map<ModelDescriptor, Path> onnxFiles = load(config);
         try {
             for (String spec : config.devices()) {
-                DeviceSessions device = new DeviceSessions(OrtDevice.parse(spec), onnxFiles, config.intraOpThreads());
+                DeviceSessions device = new DeviceSessions(OrtDevice.parse(spec), onnxFiles, config.intraOpThreads(),
+                        config.intraOpSpinning());
                 devices.add(device);
                 Gauge.builder("radstream.inference.device.info", () -> 1)
                         .description("Configured inference devices and the execution provider each one runs on")

@@ -30,12 +30,22 @@ public final class OrtModel implements AutoCloseable {
     private FloatBuffer inputBuffer = ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder()).asFloatBuffer();
 
     OrtModel(ModelDescriptor descriptor, Path onnxFile, OrtDevice device, int intraOpThreads) throws OrtException {
+        this(descriptor, onnxFile, device, intraOpThreads, true);
+    }
+
+    /**
+     * @param spinning whether idle intra-op threads spin-wait for the next run (lowest latency for back-to-back
+     *                 runs, but on a small CPU they take cycles from fetching, decoding and Kafka)
+     */
+    OrtModel(ModelDescriptor descriptor, Path onnxFile, OrtDevice device, int intraOpThreads, boolean spinning)
+            throws OrtException {
         this.descriptor = descriptor;
         this.environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
+            options.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.device = device.configure(options);
             this.session = environment.createSession(onnxFile.toString(), options);

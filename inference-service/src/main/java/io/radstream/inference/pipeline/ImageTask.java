@@ -26,6 +26,7 @@ final class ImageTask {
     private final List<Finding> findings = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private int remaining = 1;
+    private boolean statGated;
 
     ImageTask(ConsumerRecord<String, byte[]> record) {
         this.record = record;
@@ -56,6 +57,15 @@ final class ImageTask {
 
     synchronized void parsed(ImageArrived event) {
         this.arrival = event;
+    }
+
+    /** Marks the task as holding the STAT gate (entered once parsed as STAT, left once acknowledged). */
+    synchronized void gated() {
+        statGated = true;
+    }
+
+    synchronized boolean holdsStatGate() {
+        return statGated;
     }
 
     synchronized ImageArrived arrival() {

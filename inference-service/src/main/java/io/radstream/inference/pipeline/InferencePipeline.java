@@ -26,6 +26,7 @@ import io.radstream.inference.scheduler.Backpressure;
 import io.radstream.inference.scheduler.BatchScheduler;
 import io.radstream.inference.scheduler.Intake;
 import io.radstream.inference.scheduler.PriorityExecutor;
+import io.radstream.inference.scheduler.StatGate;
 import io.radstream.schemas.Topic;
 import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectStore;
@@ -54,6 +55,7 @@ public class InferencePipeline {
     private LaneConsumer lanes;
     private PrepStage prep;
     private PriorityExecutor finish;
+    private final StatGate gate = new StatGate();
 
     public InferencePipeline(InferenceConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              ModelRegistry models, ObjectStore store, MeterRegistry registry) {
@@ -67,7 +69,7 @@ public class InferencePipeline {
     }
 
     void start(@Observes StartupEvent event) {
-        BatchScheduler<ModelJob> scheduler = new BatchScheduler<>(limits::of, System::nanoTime);
+        BatchScheduler<ModelJob> scheduler = new BatchScheduler<>(limits::of, System::nanoTime, gate::active);
         Intake<ImageTask> intake = new Intake<>();
         for (Priority p : Priority.values()) {
             metrics.gauge("radstream.inference.queue.depth", "Images waiting for a batch", "priority", p.name(),
@@ -81,7 +83,7 @@ public class InferencePipeline {
         ImageFetcher fetcher = new ImageFetcher(store, config.maxObjectBytes().asLongValue(), config.fetchAttempts(),
                 metrics.registry());
         int prefetch = models.devices().size() * 2 * limits.largestBatch();
-        prep = new PrepStage(intake, scheduler, models, fetcher, findings, metrics, this::publish, prefetch);
+        prep = new PrepStage(intake, scheduler, models, fetcher, findings, metrics, this::publish, prefetch, gate);
         finish = new PriorityExecutor("inference-finish", config.finishThreads());
         metrics.gauge("radstream.inference.stage.depth", "Images waiting for a thread of the stage", "stage", "finish",
                 finish::waiting);
@@ -100,6 +102,9 @@ public class InferencePipeline {
         long started = System.nanoTime();
         publisher.publish(task.findings(), task.deadLetters(), () -> {
             metrics.publish().record(PipelineMetrics.nanos(System.nanoTime() - started));
+            if (task.holdsStatGate()) {
+                gate.leave();
+            }
             lanes.acknowledged(task);
         });
     }

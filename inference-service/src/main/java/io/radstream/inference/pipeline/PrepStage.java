@@ -11,13 +11,16 @@ import io.radstream.inference.model.ModelDescriptor;
 import io.radstream.inference.model.ModelRegistry;
 import io.radstream.inference.scheduler.BatchScheduler;
 import io.radstream.inference.scheduler.Intake;
+import io.radstream.inference.scheduler.StatGate;
 import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.ImageArrived;
+import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectNotFoundException;
 import io.radstream.storage.ObjectStoreException;
 
 /**
- * The fetch threads: take the best polled record from the intake, parse and route it, fetch and decode
+ * The fetch threads: take the best polled record from the intake (non-STAT records only while the
+ * decoded queue has room and no STAT image is in process), parse and route it, fetch and decode
  * the image, and hand one job per routed model to the batch scheduler. Images no model applies to,
  * unreadable events and images that cannot be fetched or decoded complete here (finding and/or dead
  * letter), so nothing is dropped and no poison record blocks its partition.
@@ -35,11 +38,12 @@ final class PrepStage {
     private final PipelineMetrics metrics;
     private final Consumer<ImageTask> done;
     private final int prefetch;
+    private final StatGate gate;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     PrepStage(Intake<ImageTask> intake, BatchScheduler<ModelJob> scheduler, ModelRegistry models, ImageFetcher fetcher,
-              FindingFactory findings, PipelineMetrics metrics, Consumer<ImageTask> done, int prefetch) {
+              FindingFactory findings, PipelineMetrics metrics, Consumer<ImageTask> done, int prefetch, StatGate gate) {
         this.intake = intake;
         this.scheduler = scheduler;
         this.models = models;
@@ -48,6 +52,7 @@ final class PrepStage {
         this.metrics = metrics;
         this.done = done;
         this.prefetch = prefetch;
+        this.gate = gate;
     }
 
     void start(int count) {
@@ -62,7 +67,7 @@ final class PrepStage {
     private void loop() {
         while (running) {
             try {
-                ImageTask task = intake.take(() -> scheduler.depth() < prefetch, POLL_NANOS);
+                ImageTask task = intake.take(() -> scheduler.depth() < prefetch && !gate.active(), POLL_NANOS);
                 if (task != null) {
                     prepare(task);
                 }
@@ -83,6 +88,10 @@ final class PrepStage {
             return;
         }
         task.parsed(arrival);
+        if (arrival.getPriority() == Priority.STAT) {
+            task.gated();
+            gate.enter();
+        }
         List<ModelDescriptor> routed = models.route(arrival.getModality(), arrival.getBodyPart(),
                 arrival.getFormat().name());
         if (routed.isEmpty()) {

@@ -22,7 +22,8 @@ import io.radstream.schemas.events.Priority;
  * of the best waiting job and takes that model's jobs in priority order up to its max batch size, so
  * batches mix studies. A batch is dispatched when it is full, when its oldest job waited the model's
  * max queue delay, or at once when it holds STAT work: STAT never waits to fill a batch, and a routine
- * batch that is waiting to fill yields to a STAT job that arrives meanwhile.
+ * batch that is waiting to fill yields to a STAT job that arrives meanwhile. Non-STAT batches are held
+ * while STAT work is in process elsewhere in the pipeline (a {@link StatGate}).
  *
  * @param <J> the job type
  */
@@ -52,8 +53,11 @@ public final class BatchScheduler<J extends BatchScheduler.Job> {
     private static final Comparator<Entry<?>> ORDER =
             Comparator.<Entry<?>>comparingInt(Entry::rank).thenComparingLong(Entry::seq);
 
+    private static final long HELD_POLL_NANOS = 2_000_000L;
+
     private final Function<String, Limits> limits;
     private final LongSupplier clock;
+    private final java.util.function.BooleanSupplier statElsewhere;
     private final Map<String, PriorityQueue<Entry<J>>> queues = new HashMap<>();
     private final Map<Priority, Integer> depth = new EnumMap<>(Priority.class);
     private final ReentrantLock lock = new ReentrantLock();
@@ -61,8 +65,15 @@ public final class BatchScheduler<J extends BatchScheduler.Job> {
     private long seq;
 
     public BatchScheduler(Function<String, Limits> limits, LongSupplier nanoClock) {
+        this(limits, nanoClock, () -> false);
+    }
+
+    /** As above; while {@code statElsewhere} (STAT work upstream or downstream), non-STAT batches are held. */
+    public BatchScheduler(Function<String, Limits> limits, LongSupplier nanoClock,
+                          java.util.function.BooleanSupplier statElsewhere) {
         this.limits = limits;
         this.clock = nanoClock;
+        this.statElsewhere = statElsewhere;
         for (Priority p : Priority.values()) {
             depth.put(p, 0);
         }
@@ -99,7 +110,8 @@ public final class BatchScheduler<J extends BatchScheduler.Job> {
                 if (due.isPresent() || left <= 0) {
                     return due;
                 }
-                long untilDue = dueAt().map(at -> Math.max(1, at - clock.getAsLong())).orElse(left);
+                long untilDue = held() ? HELD_POLL_NANOS
+                        : dueAt().map(at -> Math.max(1, at - clock.getAsLong())).orElse(left);
                 long waited = Math.min(left, untilDue);
                 left -= waited - changed.awaitNanos(waited);
             }
@@ -113,7 +125,7 @@ public final class BatchScheduler<J extends BatchScheduler.Job> {
         lock.lock();
         try {
             Optional<Entry<J>> head = head();
-            if (head.isEmpty()) {
+            if (head.isEmpty() || head.get().rank() > 0 && statElsewhere.getAsBoolean()) {
                 return Optional.empty();
             }
             String model = head.get().job().model();
@@ -157,6 +169,10 @@ public final class BatchScheduler<J extends BatchScheduler.Job> {
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean held() {
+        return head().map(h -> h.rank() > 0).orElse(false) && statElsewhere.getAsBoolean();
     }
 
     private Optional<Entry<J>> head() {

@@ -126,6 +126,25 @@ class BatchSchedulerTest {
     }
 
     @Test
+    void shouldHoldNonStatBatchesWhileStatWorkIsInProcessElsewhere() throws Exception {
+        StatGate gate = new StatGate();
+        BatchScheduler<Job> gated = new BatchScheduler<>(Map.of("cxr", new Limits(1, 0), "ct", new Limits(1, 0))::get,
+                now::get, gate::active);
+        gated.submit(new Job("u1", "cxr", Priority.URGENT, 1));
+        gated.submit(new Job("r1", "cxr", Priority.ROUTINE, 1));
+        gate.enter();
+
+        assertThat(gated.takeDue()).as("a STAT image is being fetched").isEmpty();
+        assertThat(gated.next(ms(5))).isEmpty();
+        gated.submit(new Job("s1", "ct", Priority.STAT, 1));
+        assertThat(names(gated.takeDue().orElseThrow())).as("STAT itself is never held").containsExactly("s1");
+        gate.leave();
+
+        assertThat(names(gated.takeDue().orElseThrow())).containsExactly("u1");
+        assertThat(names(gated.takeDue().orElseThrow())).containsExactly("r1");
+    }
+
+    @Test
     void shouldWakeADeviceWaitingForWorkWhenStatWorkArrives() throws Exception {
         BatchScheduler<Job> realClock = new BatchScheduler<>(Map.of("cxr", new Limits(4, ms(10)))::get, System::nanoTime);
         Thread ingest = new Thread(() -> realClock.submit(new Job("s1", "cxr", Priority.STAT, 1)));
