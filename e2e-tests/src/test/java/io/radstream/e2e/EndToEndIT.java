@@ -139,6 +139,35 @@ class EndToEndIT {
         assertThat(console.toString()).contains("3/3 studies");
     }
 
+    /** The operations page in headless Chromium: it loads, shows an uploaded study, and an ack click clears its alert. */
+    @Test
+    void shouldShowAnUploadedStudyOnTheOperationsPageAndClearItsAlertOnAcknowledge() throws Exception {
+        SampleStudy pneumothorax = SampleStudy.readManifest(SampleFiles.repositoryRoot().resolve("samples")).stream()
+                .filter(s -> s.name().equals("cxr-pneumothorax")).findFirst().orElseThrow();
+        SampleStudy fresh = new SampleStudy("ops-page", "STAT", pneumothorax.modality(), pneumothorax.bodyPart(),
+                "PHANTOM-OPS-001", null, pneumothorax.files(), true); // no UID: the upload API generates a new study
+
+        try (OperationsPage page = new OperationsPage(results.uri())) {
+            assertThat(page.title()).isEqualTo("RadStream operations");
+            await().atMost(Duration.ofSeconds(60)).until(() -> page.connection().equals("live"));
+
+            String study = new DemoClient(ingest.uri(), results.uri(), token).upload(fresh);
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> page.worklistRow(study) != null && page.worklistRow(study).getText().contains("pneumothorax"));
+            assertThat(page.worklistRow(study).getAttribute("class")).contains("urgency-STAT");
+            var alert = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> page.openAlerts(study), alerts -> !alerts.isEmpty()).get(0);
+
+            page.acknowledgeAs("e2e-radiologist", alert);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> page.openAlerts(study).isEmpty());
+            assertThat(new DemoClient(ingest.uri(), results.uri(), token).alerts(study)).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.path("acknowledgedBy").asText()).isEqualTo("e2e-radiologist"));
+        }
+    }
+
     @Test
     void shouldServeHealthAndPrometheusMetricsOnEveryService() {
         for (ServiceProcess service : List.of(ingest, inference, results)) {
