@@ -12,6 +12,12 @@ import io.radstream.ingest.RequestRefusedException;
  */
 record StowContentType(byte[] boundary) {
 
+    /**
+     * RFC 2046 allows 70 characters, but Orthanc's DICOMweb plugin sends 73 (two UUIDs); accept senders
+     * that overshoot while still bounding what the parser has to match.
+     */
+    static final int MAX_BOUNDARY = 200;
+
     static StowContentType parse(String header) {
         MediaType mediaType;
         try {
@@ -31,8 +37,9 @@ record StowContentType(byte[] boundary) {
             throw new RequestRefusedException(415, "Only type=\"application/dicom\" is supported, got " + type);
         }
         String boundary = mediaType.getParameters().get("boundary");
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw new RequestRefusedException(400, "multipart/related needs a boundary parameter of 1 to 70 characters");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY) {
+            throw new RequestRefusedException(400, "multipart/related needs a boundary parameter of 1 to " + MAX_BOUNDARY
+                    + " characters");
         }
         return new StowContentType(boundary.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -33,6 +33,16 @@ class StowContentTypeTest {
     }
 
     @Test
+    void shouldAcceptOrthancsOverlongBoundaryButNotAnUnboundedOne() {
+        String orthanc = "f082e833-c33c-4a26-9279-001564759692-f082e833-c33c-4a26-9279-001564759692";
+        assertThat(StowContentType.parse("multipart/related; type=\"application/dicom\"; boundary=" + orthanc).boundary())
+                .hasSize(73);
+        assertThatThrownBy(() -> StowContentType.parse("multipart/related; type=\"application/dicom\"; boundary="
+                + "x".repeat(201))).isInstanceOfSatisfying(RequestRefusedException.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
     void shouldRefuseAMissingContentTypeWith415() {
         assertThatThrownBy(() -> StowContentType.parse(null))
                 .isInstanceOfSatisfying(RequestRefusedException.class, e -> assertThat(e.status()).isEqualTo(415));
