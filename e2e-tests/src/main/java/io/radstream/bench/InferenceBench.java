@@ -63,14 +63,17 @@ public final class InferenceBench {
         JsonNode d = BenchModels.descriptor(options.modelsDir(), id);
         int images = options.imagesFor(id);
         Map<Integer, Double> raw = raw(id, d);
-        double batched = platform(id, true, images, latency);
-        double single = platform(id, false, images, null);
+        int bestBatch = raw.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        double batched = platform(id, bestBatch, images, latency);
+        double single = platform(id, 1, images, null);
         raw(id, d).forEach((batch, ips) -> raw.merge(batch, ips, Math::max)); // again: the machine's load varies
         double rawBest = raw.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("raw_ort_ips", round(rawBest));
         m.put("raw_ort_ips_by_batch_size", raw.entrySet().stream().collect(LinkedHashMap::new,
                 (map, e) -> map.put(String.valueOf(e.getKey()), round(e.getValue())), Map::putAll));
+        m.put("platform_max_batch_size", bestBatch);
+        m.put("descriptor_max_batch_size", d.path("batching").path("maxBatchSize").asInt());
         m.put("platform_ips", round(batched));
         m.put("ratio", round(batched / rawBest));
         m.put("platform_ips_without_batching", round(single));
@@ -87,14 +90,20 @@ public final class InferenceBench {
                 options.rawImagesFor(id), options.cudaIndex());
     }
 
-    private double platform(String id, boolean batching, int images, Map<String, Object> latency) throws Exception {
+    /**
+     * Images/s through the platform; {@code maxBatch} 1 turns batching off, otherwise it is the raw loop's best
+     * batch size on this machine (the descriptor's may be tuned for another).
+     */
+    private double platform(String id, int maxBatch, int images, Map<String, Object> latency) throws Exception {
+        boolean batching = maxBatch > 1;
         Path phase = Files.createTempDirectory(work, id + (batching ? "-batched" : "-single"));
-        log("%s: platform, batching %s, %d images", id, batching ? "on" : "off", images);
+        log("%s: platform, batching %s, %d images", id, batching ? "up to " + maxBatch : "off", images);
         try (LocalStack stack = LocalStack.startForTests(phase)) {
             Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
             config.put("radstream.inference.models-dir", BenchModels.onlyModel(options.modelsDir(), id,
                     phase.resolve("models")).toString());
             config.put("radstream.inference.batching-enabled", String.valueOf(batching));
+            config.put("radstream.inference.batching.\"" + id + "\".max-batch-size", String.valueOf(maxBatch));
             config.put("radstream.inference.devices", options.device());
             try (ServiceProcess service = ServiceProcess.start(options.serviceJar(), config,
                     options.out().resolveSibling("inference-service-" + phase.getFileName() + ".log"));
