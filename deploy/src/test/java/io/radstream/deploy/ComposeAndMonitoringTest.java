@@ -161,6 +161,26 @@ class ComposeAndMonitoringTest {
     }
 
     @Test
+    void composeCreatesEveryRegistryTopicWithItsPartitionsAndConfigs() throws Exception {
+        String compose = Files.readString(Tools.root().resolve("docker-compose.yml"));
+        Map<String, String> lines = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*t --topic (\\S+)(.*)$").matcher(compose);
+        while (m.find()) {
+            lines.put(m.group(1), m.group(2));
+        }
+        assertThat(lines.keySet()).isEqualTo(new TreeSet<>(KubernetesManifestsTest.TOPIC_PARTITIONS.keySet()));
+        for (io.radstream.schemas.Topic<?> topic : io.radstream.schemas.Topics.all()) {
+            String line = lines.get(topic.name());
+            assertThat(line).as(topic.name()).contains("--partitions " + topic.partitions());
+            topic.configs().forEach((key, value) -> {
+                if (!(key.equals("cleanup.policy") && value.equals("delete"))) { // delete is Kafka's default
+                    assertThat(line).as(topic.name()).contains("--config " + key + "=" + value);
+                }
+            });
+        }
+    }
+
+    @Test
     void dockerfilesArePinnedNonRootAndHealthChecked() throws IOException {
         Path docker = Tools.root().resolve("docker");
         List<Path> dockerfiles;

@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.radstream.schemas.Topic;
+import io.radstream.schemas.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,15 +54,9 @@ class KubernetesManifestsTest {
     static final List<String> OVERLAYS = List.of("cpu", "gpu");
 
     /** Topics of io.radstream.schemas.Topics with their partition counts. */
-    static final Map<String, Integer> TOPIC_PARTITIONS = Map.of(
-            "radstream.images.stat", 6,
-            "radstream.images.routine", 6,
-            "radstream.findings", 6,
-            "radstream.study-reports", 6,
-            "radstream.alerts.urgent", 3,
-            "radstream.alerts.acks", 6,
-            "radstream.alerts.escalations", 3,
-            "radstream.dead-letters", 3);
+    /** Topic name → partitions, from the one topic registry every service uses. */
+    static final Map<String, Integer> TOPIC_PARTITIONS = Topics.all().stream()
+            .collect(java.util.stream.Collectors.toMap(Topic::name, Topic::partitions));
 
     /**
      * The Secrets the manifests reference (created out of band, never committed), with their keys.
@@ -313,6 +309,10 @@ class KubernetesManifestsTest {
         assertThat(((Number) topics.get("radstream.dead-letters").get("spec", "config", "retention.ms")).longValue()).isEqualTo(30L * 24 * 3600 * 1000);
         for (String week : List.of("radstream.images.stat", "radstream.images.routine", "radstream.findings")) {
             assertThat(((Number) topics.get(week).get("spec", "config", "retention.ms")).longValue()).isEqualTo(7L * 24 * 3600 * 1000);
+        }
+        for (Topic<?> registered : Topics.all()) { // the registry's topic-level configs reach the cluster unchanged
+            registered.configs().forEach((key, value) -> assertThat(String.valueOf((Object) topics.get(registered.name())
+                    .get("spec", "config", key))).as(registered.name() + " " + key).isEqualTo(value));
         }
     }
 
