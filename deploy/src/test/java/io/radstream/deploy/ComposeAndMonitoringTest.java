@@ -141,6 +141,10 @@ class ComposeAndMonitoringTest {
             assertThat(services.at("/" + s + "/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).as(s).isEqualTo("kafka:9092");
         }
         assertThat(services.at("/results-service/environment/KAFKA_STREAMS_STATE_DIR").asText()).isEqualTo("/deployments/state");
+        // ingest verifies the identity provider's tokens; Orthanc forwards with its own uploader token
+        assertThat(services.at("/ingest-service/environment/MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).isNotBlank();
+        assertThat(services.at("/ingest-service/environment/MP_JWT_VERIFY_ISSUER").asText()).startsWith("CHANGE_ME");
+        assertThat(services.at("/orthanc/environment/RADSTREAM_ORTHANC_TOKEN").asText()).startsWith("CHANGE_ME");
     }
 
     @Test
@@ -149,7 +153,7 @@ class ComposeAndMonitoringTest {
         // secrets only as placeholders, and the real .env is ignored by git
         List<String> env = Files.readAllLines(root.resolve(".env.example"));
         for (String line : env) {
-            if (line.matches("^[A-Z_]*(KEY|PASSWORD)=.*")) {
+            if (line.matches("^[A-Z_]*(KEY|PASSWORD|TOKEN)=.*")) {
                 assertThat(line).as(".env.example holds placeholders only").contains("CHANGE_ME");
             }
         }

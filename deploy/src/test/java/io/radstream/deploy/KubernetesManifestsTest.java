@@ -64,6 +64,7 @@ class KubernetesManifestsTest {
      */
     static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
             "radstream-ingest", Set.of("pseudonym-key"),
+            "radstream-jwt", Set.of("public-key.pem", "issuer"),
             "radstream-s3", Set.of("access-key", "secret-key"),
             "radstream-minio-root", Set.of("root-user", "root-password"),
             "radstream-tls", Set.of("tls.crt", "tls.key"));
