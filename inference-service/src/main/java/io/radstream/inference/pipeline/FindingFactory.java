@@ -81,8 +81,7 @@ final class FindingFactory {
 
     /**
      * Lesion area (mm² when Pixel Spacing is known) and mask of the slice with the largest lesion; with
-     * several slices of known spacing also the lesion volume (mm³); a single slice of known spacing
-     * carries that spacing, so a series' volume can be summed downstream.
+     * several slices of known spacing also the lesion volume (mm³).
      */
     private void segmentation(WorkItem item, ModelDescriptor d, List<DecodedImage> frames,
                               List<Map<String, Tensor>> outputs, List<LabelScore> scores, List<Measurement> measurements,
@@ -101,7 +100,7 @@ final class FindingFactory {
             }
         }
         measurements.add(areas.get(largest));
-        OutputReader.spacingOrVolume(areas, frames.get(0).sliceSpacingMm()).ifPresent(measurements::add);
+        OutputReader.volume(areas, frames.get(0).sliceSpacingMm()).ifPresent(measurements::add);
         if (!d.outputs().labels().isEmpty()) {
             scores.add(OutputReader.score(d.outputs().labels().get(0), max));
         }

@@ -86,15 +86,13 @@ final class OutputReader {
     }
 
     /**
-     * Several slices in mm² with a known spacing: the lesion volume in mm³ (sum of slice areas times
-     * the spacing). One slice with a known spacing: that spacing, for summing a series downstream.
+     * Several slices in mm² with a known spacing: the lesion volume in mm³ (sum of slice areas times the
+     * spacing). Nothing for a single slice: results sums measurements by name over a study's images.
      */
-    static java.util.Optional<Measurement> spacingOrVolume(List<Measurement> sliceAreas, Double sliceSpacingMm) {
-        if (sliceSpacingMm == null || !sliceAreas.stream().allMatch(a -> "mm2".equals(a.getUnit()))) {
+    static java.util.Optional<Measurement> volume(List<Measurement> sliceAreas, Double sliceSpacingMm) {
+        if (sliceSpacingMm == null || sliceAreas.size() < 2
+                || !sliceAreas.stream().allMatch(a -> "mm2".equals(a.getUnit()))) {
             return java.util.Optional.empty();
-        }
-        if (sliceAreas.size() == 1) {
-            return java.util.Optional.of(new Measurement("slice_spacing", sliceSpacingMm, "mm"));
         }
         double sum = sliceAreas.stream().mapToDouble(Measurement::getValue).sum();
         return java.util.Optional.of(new Measurement("lesion_volume", sum * sliceSpacingMm, "mm3"));

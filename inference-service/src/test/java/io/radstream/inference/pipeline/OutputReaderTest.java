@@ -14,7 +14,7 @@ class OutputReaderTest {
     void shouldSumSliceAreasTimesTheSpacingIntoAVolume() {
         List<Measurement> areas = List.of(area(10, "mm2"), area(30, "mm2"), area(0, "mm2"));
 
-        assertThat(OutputReader.spacingOrVolume(areas, 2.5)).hasValueSatisfying(v -> {
+        assertThat(OutputReader.volume(areas, 2.5)).hasValueSatisfying(v -> {
             assertThat(v.getName()).isEqualTo("lesion_volume");
             assertThat(v.getUnit()).isEqualTo("mm3");
             assertThat(v.getValue()).isEqualTo(100.0);
@@ -22,17 +22,14 @@ class OutputReaderTest {
     }
 
     @Test
-    void shouldPassTheSpacingOfASingleSliceOnForASeriesVolumeDownstream() {
-        assertThat(OutputReader.spacingOrVolume(List.of(area(12, "mm2")), 1.5)).hasValueSatisfying(s -> {
-            assertThat(s.getName()).isEqualTo("slice_spacing");
-            assertThat(s.getValue()).isEqualTo(1.5);
-        });
+    void shouldGiveNoVolumeForASingleSlice() {
+        assertThat(OutputReader.volume(List.of(area(12, "mm2")), 1.5)).isEmpty();
     }
 
     @Test
     void shouldGiveNoVolumeWithoutSpacingOrWithoutPixelSpacing() {
-        assertThat(OutputReader.spacingOrVolume(List.of(area(1, "mm2"), area(2, "mm2")), null)).isEmpty();
-        assertThat(OutputReader.spacingOrVolume(List.of(area(1, "1"), area(2, "1")), 2.0)).isEmpty();
+        assertThat(OutputReader.volume(List.of(area(1, "mm2"), area(2, "mm2")), null)).isEmpty();
+        assertThat(OutputReader.volume(List.of(area(1, "1"), area(2, "1")), 2.0)).isEmpty();
     }
 
     private static Measurement area(double value, String unit) {
