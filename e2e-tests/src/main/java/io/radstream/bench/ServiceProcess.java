@@ -60,6 +60,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service JVM's process id (for jcmd). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Where the service answers HTTP. */
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
     /** The Prometheus text of {@code /q/metrics}. */
     String metrics() throws IOException, InterruptedException {
         return get("/q/metrics").body();
