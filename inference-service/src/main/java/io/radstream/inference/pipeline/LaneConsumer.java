@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -64,10 +65,7 @@ final class LaneConsumer implements Runnable {
     public void run() {
         try {
             while (running) {
-                commitAcknowledged();
-                applyBackpressure();
-                enqueue(stat.poll(STAT_POLL), "STAT");
-                enqueue(routine.poll(Duration.ZERO), "ROUTINE");
+                turn();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -77,6 +75,21 @@ final class LaneConsumer implements Runnable {
             commitAcknowledged();
             stat.close();
             routine.close();
+        }
+    }
+
+    /** One turn of the loop; a failed commit or poll is logged and retried on the next turn. */
+    private void turn() {
+        try {
+            commitAcknowledged();
+            applyBackpressure();
+            enqueue(stat.poll(STAT_POLL), "STAT");
+            enqueue(routine.poll(Duration.ZERO), "ROUTINE");
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // offsets not committed now are covered by the next commit of the partition (or redelivered)
+            LOG.warnf("Kafka consumer error, continuing: %s", e.getMessage());
         }
     }
 
