@@ -29,8 +29,9 @@ final class EventSerde implements Serde<SpecificRecordBase> {
             .toList();
 
     static String topicOf(String key, SpecificRecordBase value, RecordContext context) {
-        if (value instanceof StudyReport) {
-            return Topics.STUDY_REPORTS.name();
+        if (value instanceof StudyReport report) {
+            // keyed by its study: the report topic; keyed by patient and modality: the priors topic
+            return key.equals(report.getStudyInstanceUid()) ? Topics.STUDY_REPORTS.name() : Topics.PRIORS.name();
         }
         if (value instanceof UrgentAlert) {
             return Topics.URGENT_ALERTS.name();

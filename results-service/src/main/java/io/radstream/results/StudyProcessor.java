@@ -37,6 +37,7 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     private KeyValueStore<String, StudyReport> reports;
     private KeyValueStore<String, Long> finalDue;
     private KeyValueStore<String, Long> positiveImages;
+    private KeyValueStore<String, StudyReport> priors;
     private ResultsMetrics.StatusTally tally;
     private AlertTracker alerts;
 
@@ -51,6 +52,7 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         reports = context.getStateStore(TopologyProducer.REPORT_STORE);
         finalDue = context.getStateStore(TopologyProducer.FINAL_DUE_STORE);
         positiveImages = context.getStateStore(TopologyProducer.POSITIVE_IMAGE_STORE);
+        priors = context.getStateStore(TopologyProducer.PRIOR_STORE);
         tally = metrics.tally();
         try (KeyValueIterator<String, StudyReport> all = reports.all()) {
             all.forEachRemaining(entry -> tally.move(null, entry.value.getStatus()));
@@ -137,6 +139,7 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
 
     private void save(StudyReport current, StudyReport next) {
         String study = next.getStudyInstanceUid();
+        Priors.compare(next, priors::get);
         reports.put(study, next);
         tally.move(current == null ? null : current.getStatus(), next.getStatus());
         if (next.getStatus() == ReportStatus.PRELIMINARY) {
@@ -145,6 +148,9 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
             finalDue.delete(study);
         }
         context.forward(new Record<>(study, next, context.currentSystemTimeMs()));
+        if (next.getStatus() == ReportStatus.FINAL || next.getStatus() == ReportStatus.AMENDED) {
+            context.forward(new Record<>(Priors.key(next), next, context.currentSystemTimeMs()));
+        }
     }
 
     private void rememberPositives(Finding finding) {

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -43,6 +44,8 @@ public class TopologyProducer {
     public static final String FINAL_DUE_STORE = "final-due";
     /** "study/sop/label" of each positive (image, label) → epoch millis first seen. */
     public static final String POSITIVE_IMAGE_STORE = "positive-images";
+    /** Global: "tenant/patientKey/MODALITY" → the latest FINAL or AMENDED report (from {@link Topics#PRIORS}). */
+    public static final String PRIOR_STORE = "priors";
     /** The processor node that folds events into reports. */
     public static final String STUDY_PROCESSOR = "study-processor";
 
@@ -66,6 +69,10 @@ public class TopologyProducer {
         builder.addStateStore(store(ESCALATION_STORE, Topics.ALERT_ESCALATIONS.valueSerde()));
         builder.addStateStore(store(FINAL_DUE_STORE, Serdes.Long()));
         builder.addStateStore(store(POSITIVE_IMAGE_STORE, Serdes.Long()));
+
+        builder.addGlobalStore(store(PRIOR_STORE, Topics.PRIORS.valueSerde()).withLoggingDisabled(), Topics.PRIORS.name(),
+                Consumed.with(Topics.PRIORS.keySerde(), Topics.PRIORS.valueSerde()).withName("priors-source"),
+                PriorStoreUpdater::new);
 
         KStream<String, SpecificRecordBase> inbound = decoded(builder, Topics.IMAGES_STAT)
                 .merge(decoded(builder, Topics.IMAGES_ROUTINE))
@@ -102,7 +109,7 @@ public class TopologyProducer {
         return value instanceof DeadLetter;
     }
 
-    private static <V> StoreBuilder<?> store(String name, Serde<V> valueSerde) {
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 }

@@ -43,6 +43,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, StudyReport> reports;
     final TestOutputTopic<String, UrgentAlert> alerts;
     final TestOutputTopic<String, AlertEscalated> escalations;
+    final TestOutputTopic<String, StudyReport> priors;
     final TestOutputTopic<String, DeadLetter> deadLetters;
 
     TopologyHarness() {
@@ -52,6 +53,7 @@ final class TopologyHarness implements AutoCloseable {
         reports = output(Topics.STUDY_REPORTS);
         alerts = output(Topics.URGENT_ALERTS);
         escalations = output(Topics.ALERT_ESCALATIONS);
+        priors = output(Topics.PRIORS);
         deadLetters = output(Topics.DEAD_LETTERS);
     }
 

@@ -30,6 +30,9 @@ public final class Topics {
     /** Latest report per study (compacted). */
     public static final Topic<StudyReport> STUDY_REPORTS = new Topic<>("radstream.study-reports", 6,
             Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"), new AvroSerde<>(StudyReport.class));
+    /** The latest FINAL (or AMENDED) report per (pseudonymous patient, modality), keyed "patientKey/modality" (compacted). */
+    public static final Topic<StudyReport> PRIORS = new Topic<>("radstream.priors", 6,
+            Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"), new AvroSerde<>(StudyReport.class));
     public static final Topic<UrgentAlert> URGENT_ALERTS =
             new Topic<>("radstream.alerts.urgent", 3, LANE, new AvroSerde<>(UrgentAlert.class));
     /** Acknowledgements of urgent alerts (results-service publishes them for its API and consumes them). */
@@ -51,8 +54,8 @@ public final class Topics {
     }
 
     public static List<Topic<?>> all() {
-        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, URGENT_ALERTS, ALERT_ACKS, ALERT_ESCALATIONS,
-                DEAD_LETTERS, AUDIT);
+        return List.of(IMAGES_STAT, IMAGES_ROUTINE, FINDINGS, STUDY_REPORTS, PRIORS, URGENT_ALERTS, ALERT_ACKS,
+                ALERT_ESCALATIONS, DEAD_LETTERS, AUDIT);
     }
 
     /** STAT and URGENT images share the STAT lane; ROUTINE images use the routine lane. */

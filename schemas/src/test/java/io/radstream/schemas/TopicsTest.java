@@ -21,8 +21,8 @@ class TopicsTest {
     }
 
     @Test
-    void shouldCompactTheReportTopicOnly() {
+    void shouldCompactTheReportTopicsOnly() {
         assertThat(Topics.all()).filteredOn(t -> "compact".equals(t.configs().get("cleanup.policy")))
-                .containsExactly(Topics.STUDY_REPORTS);
+                .containsExactly(Topics.STUDY_REPORTS, Topics.PRIORS);
     }
 }

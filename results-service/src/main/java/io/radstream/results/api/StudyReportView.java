@@ -8,6 +8,7 @@ import io.radstream.results.StudyProgress;
 import io.radstream.schemas.events.ImageProgress;
 import io.radstream.schemas.events.LabelSummary;
 import io.radstream.schemas.events.Measurement;
+import io.radstream.schemas.events.PriorComparison;
 import io.radstream.schemas.events.StudyReport;
 
 /** A study's AI triage report as the API shows it. */
@@ -16,7 +17,12 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
                               Instant firstReceivedAt, Instant updatedAt, Instant finalizedAt,
                               List<Image> images, List<Label> labels, List<MeasurementSum> measurements,
                               List<ModelView> models, List<String> findingIds, StudyProgress progress,
-                              String notice) {
+                              Prior prior, String notice) {
+
+    /** The previous final report of the same patient and modality, and the labels new, persistent and resolved since. */
+    public record Prior(String studyInstanceUid, Instant finalizedAt, List<String> newLabels,
+                        List<String> persistentLabels, List<String> resolvedLabels) {
+    }
 
     /** Analysis progress of one image. */
     public record Image(String sopInstanceUid, String seriesInstanceUid, Instant receivedAt,
@@ -48,7 +54,13 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
                 report.getLabels().stream().map(StudyReportView::label).toList(),
                 report.getMeasurements().stream().map(StudyReportView::measurement).toList(),
                 report.getModels().stream().map(ModelView::from).toList(),
-                List.copyOf(report.getFindingIds()), StudyProgress.of(report), Alerts.NOTICE);
+                List.copyOf(report.getFindingIds()), StudyProgress.of(report), prior(report.getPrior()), Alerts.NOTICE);
+    }
+
+    private static Prior prior(PriorComparison prior) {
+        return prior == null ? null : new Prior(prior.getStudyInstanceUid(), prior.getFinalizedAt(),
+                List.copyOf(prior.getNewLabels()), List.copyOf(prior.getPersistentLabels()),
+                List.copyOf(prior.getResolvedLabels()));
     }
 
     private static Image image(ImageProgress image) {
