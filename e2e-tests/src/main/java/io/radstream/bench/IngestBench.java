@@ -111,12 +111,13 @@ public final class IngestBench {
     }
 
     private static void stow(ServiceProcess ingest, String token, List<Path> files) throws Exception {
+        // body parts are opened lazily, one file at a time
         String boundary = "radstream-bench";
         List<InputStream> parts = new ArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(ingest.uri().resolve("/dicomweb/studies"))
                 .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
                     parts.clear();
                     for (Path file : files) {
                         parts.add(ascii("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n"));
@@ -125,11 +126,20 @@ public final class IngestBench {
                     }
                     parts.add(ascii("--" + boundary + "--\r\n"));
                     return new SequenceInputStream(Collections.enumeration(parts));
-                })).build();
+                }), contentLength(boundary, files))).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("STOW-RS answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** The exact body length, so the request carries Content-Length as PACS and Orthanc send it (not chunked). */
+    private static long contentLength(String boundary, List<Path> files) throws java.io.IOException {
+        long length = ("--" + boundary + "--\r\n").length();
+        for (Path file : files) {
+            length += ("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").length() + Files.size(file) + 2;
+        }
+        return length;
     }
 
     private static void putAll(MinioClient s3, String bucket, String prefix, List<Path> files) throws Exception {
