@@ -21,6 +21,7 @@ import io.radstream.demo.DemoClient;
 import io.radstream.demo.DemoRun;
 import io.radstream.demo.DevTokens;
 import io.radstream.demo.SampleStudy;
+import io.radstream.localstack.BusScan;
 import io.radstream.localstack.LocalStack;
 import io.radstream.localstack.SampleFiles;
 
@@ -112,7 +113,7 @@ class EndToEndIT {
     private static void assertNoPatientIdentifierOnTheBusOrInLogs(List<SampleStudy> studies) throws Exception {
         List<String> identifiers = new java.util.ArrayList<>(List.of("PHANTOM^ICH", "PHANTOM^LESION", "PHANTOM0001"));
         studies.forEach(s -> identifiers.add(s.patientRef()));
-        List<String> records = TopicScanner.allRecords(stack.kafka().bootstrapServers());
+        List<String> records = BusScan.allRecords(stack.kafka().bootstrapServers());
         assertThat(records).as("records on the bus").isNotEmpty();
         for (String identifier : identifiers) {
             assertThat(records).as("bus records containing %s", identifier).noneMatch(r -> r.contains(identifier));

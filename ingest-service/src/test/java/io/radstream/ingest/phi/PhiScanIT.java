@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.radstream.dicom.DicomWriter;
 import io.radstream.ingest.WithLanes;
+import io.radstream.localstack.BusScan;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.schemas.DicomUid;
 

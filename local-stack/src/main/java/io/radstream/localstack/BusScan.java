@@ -1,4 +1,4 @@
-package io.radstream.ingest.phi;
+package io.radstream.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,13 +14,23 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.radstream.schemas.Topic;
 import io.radstream.schemas.Topics;
 
-/** Every record (key, value, headers) of every registry topic, as ISO-8859-1 text so any byte survives. */
-final class BusScan {
+/**
+ * Every record of every registry topic as raw text, for tests that search the whole bus for what
+ * must never be on it (patient identifiers): one string per record, {@code topic key value} and
+ * {@code name=value} per header, decoded as ISO-8859-1 so any byte sequence survives.
+ */
+public final class BusScan {
 
     private BusScan() {
     }
 
-    static List<String> allRecords(String bootstrapServers) {
+    /**
+     * Reads each partition from its beginning up to its end offset at the time of the call.
+     *
+     * @param bootstrapServers the broker
+     * @return one text per record
+     */
+    public static List<String> allRecords(String bootstrapServers) {
         List<String> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
