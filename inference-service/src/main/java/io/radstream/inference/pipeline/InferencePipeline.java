@@ -51,6 +51,7 @@ public class InferencePipeline {
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<DeviceWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private Thread lanesThread;
     private EventPublisher publisher;
     private LaneConsumer lanes;
     private PrepStage prep;
@@ -93,9 +94,10 @@ public class InferencePipeline {
             workers.add(worker);
             threads.add(new Thread(worker, "inference-" + device.requested()));
         }
-        threads.add(new Thread(lanes, "inference-lanes"));
+        lanesThread = new Thread(lanes, "inference-lanes");
         prep.start(config.fetchThreads());
         threads.forEach(Thread::start);
+        lanesThread.start();
     }
 
     private void publish(ImageTask task) {
@@ -126,12 +128,17 @@ public class InferencePipeline {
         return consumer;
     }
 
+    /**
+     * The consumer thread is woken, not interrupted, so its consumers commit and leave their groups cleanly
+     * (an interrupted close leaves a member behind that stalls the next rebalance); then the other stages stop.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
         if (lanes == null) {
             return;
         }
         lanes.stop();
+        lanesThread.join(30_000);
         prep.stop();
         workers.forEach(DeviceWorker::stop);
         for (Thread t : threads) {
