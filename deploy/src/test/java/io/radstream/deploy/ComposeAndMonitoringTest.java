@@ -246,7 +246,7 @@ class ComposeAndMonitoringTest {
                 assertThat(operations).as("runbook section for " + alert).contains("### " + alert);
             }
         }
-        assertThat(alerts).contains("RadStreamStatBacklog", "RadStreamStatAlertLatencySLOBreach",
+        assertThat(alerts).contains("RadStreamStatBacklog", "RadStreamStatFindingLatencySLOBreach", "RadStreamStatAlertLatencySLOBreach",
                 "RadStreamDeadLettersGrowing", "RadStreamNoInferenceProgress", "RadStreamUrgentAlertsUnacknowledged");
     }
 
@@ -269,8 +269,9 @@ class ComposeAndMonitoringTest {
         // what the issue asks the dashboard to show
         assertThat(used).contains("radstream_inference_images_total", "radstream_inference_batch_size_sum",
                 "radstream_results_upload_to_alert_seconds_bucket", "radstream_results_alerts_raised_total",
-                "radstream_inference_dead_letters_total", "radstream_ingest_store_seconds_sum",
-                "radstream_inference_run_seconds_sum", "radstream_results_time_to_ack_seconds_bucket",
+                "radstream_inference_dead_letters_total", "radstream_ingest_store_seconds_bucket",
+                "radstream_inference_run_seconds_bucket", "radstream_inference_upload_to_finding_seconds_bucket",
+                "radstream_inference_queue_wait_seconds_bucket", "radstream_results_time_to_ack_seconds_bucket",
                 "radstream_results_alerts_unacknowledged");
     }
 

@@ -1,5 +1,7 @@
 package io.radstream.inference.pipeline;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import io.radstream.inference.scheduler.Intake;
 import io.radstream.inference.scheduler.PriorityExecutor;
 import io.radstream.inference.scheduler.StatGate;
 import io.radstream.schemas.Topic;
+import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectStore;
 
@@ -104,11 +107,21 @@ public class InferencePipeline {
         long started = System.nanoTime();
         publisher.publish(task.findings(), task.deadLetters(), () -> {
             metrics.publish().record(PipelineMetrics.nanos(System.nanoTime() - started));
+            recordUploadToFinding(task.arrival());
             if (task.holdsStatGate()) {
                 gate.leave();
             }
             lanes.acknowledged(task);
         });
+    }
+
+    private void recordUploadToFinding(ImageArrived arrival) {
+        if (arrival != null) {
+            Duration sinceUpload = Duration.between(arrival.getReceivedAt(), Instant.now());
+            if (!sinceUpload.isNegative()) { // clocks of ingest and inference hosts may differ slightly
+                metrics.uploadToFinding(arrival.getPriority()).record(sinceUpload);
+            }
+        }
     }
 
     private KafkaConsumer<String, byte[]> consumer(Topic<?> lane, ConsumerRebalanceListener listener) {

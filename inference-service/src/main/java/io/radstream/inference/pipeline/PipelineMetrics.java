@@ -30,6 +30,7 @@ final class PipelineMetrics {
         this.registry = registry;
         for (Priority p : Priority.values()) {
             queueWait(p);
+            uploadToFinding(p);
         }
         for (String lane : LANES) {
             images(lane);
@@ -55,6 +56,13 @@ final class PipelineMetrics {
         return Timer.builder("radstream.inference.queue.wait").description("Time an image waited in process for "
                 + "its batch, fetch and decode excluded").tag("priority", priority.name())
                 .publishPercentileHistogram().register(registry);
+    }
+
+    /** From the image's arrival at ingest to its findings acknowledged by Kafka: the triage SLO. */
+    Timer uploadToFinding(Priority priority) {
+        return Timer.builder("radstream.inference.upload.to.finding")
+                .description("From the upload's receipt by ingest to its findings acknowledged by Kafka")
+                .tag("priority", priority.name()).publishPercentileHistogram().register(registry);
     }
 
     Timer fetch() {

@@ -172,8 +172,12 @@ class InferencePipelineIT {
     @Test
     void shouldExposeLagPerLaneStageTimingsAndTheDevicePoolAsPrometheusMetrics() throws Exception {
         ImageArrived arrival = storedCtArrival("CT", "HEAD", Priority.STAT);
+        double statFindingsTimed = metric("radstream_inference_upload_to_finding_seconds_count{priority=\"STAT\"}");
         publish(arrival);
         findingOf(arrival);
+        // the upload->finding SLO timer counts the image once its findings are acknowledged
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                metric("radstream_inference_upload_to_finding_seconds_count{priority=\"STAT\"}") > statFindingsTimed);
 
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
 
@@ -185,6 +189,7 @@ class InferencePipelineIT {
                 .contains("radstream_inference_preprocess_seconds_count{model=\"ct-head-ich\"}")
                 .contains("radstream_inference_run_seconds_count{device=\"cpu\",model=\"ct-head-ich\"}")
                 .contains("radstream_inference_publish_seconds_count")
+                .contains("radstream_inference_upload_to_finding_seconds_bucket{priority=\"STAT\"")
                 .contains("radstream_inference_batch_size_bucket{model=\"ct-head-ich\"")
                 .contains("radstream_inference_queue_depth{priority=\"ROUTINE\"}")
                 .contains("radstream_inference_device_busy_seconds_total{device=\"cpu\"}")
