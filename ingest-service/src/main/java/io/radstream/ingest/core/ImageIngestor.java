@@ -22,11 +22,19 @@ import io.radstream.storage.StoredObject;
  * Stores a validated image and only then announces it: the object is written to the image store,
  * the {@link ImageArrived} event is acknowledged by Kafka, and only then does the caller answer the
  * client. An acknowledged upload is therefore durable in both places.
+ *
+ * <p>After Kafka acknowledged the event, an empty marker object {@code announced/<key>} records it.
+ * An identical re-send whose object lacks the marker (its first attempt stored the object but
+ * Kafka and the clean-up delete both failed) is announced now instead of being answered as a mere
+ * duplicate, so a client is never told "stored" for an image no one will analyse.
  */
 @ApplicationScoped
 public class ImageIngestor {
 
     private static final Logger LOG = Logger.getLogger(ImageIngestor.class);
+
+    /** Prefix of the markers of announced objects (outside every tenant's prefix). */
+    public static final String ANNOUNCED_PREFIX = "announced/";
 
     private final ObjectStore store;
     private final ArrivalPublisher publisher;
@@ -45,22 +53,47 @@ public class ImageIngestor {
         String key = image.objectKey();
         Optional<StoredObject> existing = store.stat(key);
         if (existing.isPresent()) {
-            return sameObject(existing.get(), image) ? count(IngestOutcome.DUPLICATE) : count(IngestOutcome.CONFLICT);
+            if (!sameObject(existing.get(), image)) {
+                return count(IngestOutcome.CONFLICT);
+            }
+            if (announced(key)) {
+                return count(IngestOutcome.DUPLICATE);
+            }
+            LOG.warnf("%s was stored but never announced (an earlier attempt failed); announcing it now", key);
+            announce(image, key);
+            return count(IngestOutcome.STORED);
         }
         Timer.Sample storeTime = Timer.start(metrics);
         store.put(key, image.path(), image.contentType(), Map.of(StoredObject.SHA256, image.file().sha256()));
         storeTime.stop(stageTimer("radstream.ingest.store", "Storing an image in S3", "format", image.format().name()));
 
-        Timer.Sample publishTime = Timer.start(metrics);
         try {
-            publisher.publish(arrivalEvent(image));
+            announce(image, key);
         } catch (ArrivalPublisher.PublishException e) {
             undo(key); // not acknowledged: undo, so the client's retry is a clean first attempt
             throw e;
         }
-        publishTime.stop(stageTimer("radstream.ingest.publish", "Publishing ImageArrived until Kafka acknowledged it"));
         LOG.debugf("Stored and announced %s (%d bytes)", key, image.file().size());
         return count(IngestOutcome.STORED);
+    }
+
+    /** Publishes the arrival, waits for Kafka's acknowledgement, then marks the object as announced. */
+    private void announce(IncomingImage image, String key) {
+        Timer.Sample publishTime = Timer.start(metrics);
+        ImageArrived event = arrivalEvent(image);
+        publisher.publish(event);
+        publishTime.stop(stageTimer("radstream.ingest.publish", "Publishing ImageArrived until Kafka acknowledged it"));
+        try {
+            store.put(ANNOUNCED_PREFIX + key, event.getEventId().getBytes(StandardCharsets.US_ASCII), "text/plain", Map.of());
+        } catch (ObjectStoreException e) {
+            // the event is acknowledged, so nothing is lost; an identical re-send would announce it once more
+            metrics.counter("radstream.ingest.announce.marker.failures").increment();
+            LOG.warnf("%s is announced but its marker could not be written: %s", key, e.getMessage());
+        }
+    }
+
+    private boolean announced(String key) {
+        return store.stat(ANNOUNCED_PREFIX + key).isPresent();
     }
 
     /** A stage timer with the histogram buckets the dashboard's percentiles (histogram_quantile) need. */
@@ -73,8 +106,8 @@ public class ImageIngestor {
             store.delete(key);
         } catch (ObjectStoreException e) {
             metrics.counter("radstream.ingest.orphans").increment();
-            LOG.errorf("Kafka and the image store both failed: %s stays stored without its arrival event; "
-                    + "a re-send is answered as a duplicate until it is removed", key);
+            LOG.errorf("Kafka and the image store both failed: %s stays stored without its arrival event "
+                    + "until the client re-sends it (the re-send announces it)", key);
         }
     }
 
