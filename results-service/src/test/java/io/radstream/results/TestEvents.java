@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.AlertAcknowledged;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.FindingOutcome;
@@ -20,6 +21,10 @@ import io.radstream.schemas.events.Urgency;
 
 /** Builders of valid events for tests. */
 public final class TestEvents {
+
+    static {
+        Topics.all(); // loading the serdes makes Avro trust the event classes, which the builders' defaults need
+    }
 
     public static final String TENANT = "acme";
     public static final Instant RECEIVED_AT = Instant.parse("2026-11-25T09:59:58Z");
