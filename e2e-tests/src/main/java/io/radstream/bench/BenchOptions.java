@@ -48,10 +48,6 @@ record BenchOptions(Path root, List<String> models, String latencyModel, int ima
         return root.resolve("models");
     }
 
-    Path serviceJar() {
-        return root.resolve("inference-service/target/quarkus-app/quarkus-run.jar");
-    }
-
     /**
      * The chest radiographs platform images are, in turn (real PNGs, fetched, decoded and preprocessed every
      * time): one normal, one with a pneumothorax (a positive finding also writes its heatmap PNG to S3).

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.radstream.demo.ServiceProcess;
+
 /**
  * Samples a service's heap use from {@code /q/metrics} while a benchmark runs: every 100 ms as is
  * (young garbage included), and every 2 s right after a full GC requested with {@code jcmd GC.run}

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.radstream.demo.ServiceProcess;
 import io.radstream.localstack.LocalStack;
 import io.radstream.schemas.events.Priority;
 
@@ -105,7 +106,7 @@ public final class InferenceBench {
             config.put("radstream.inference.batching-enabled", String.valueOf(batching));
             config.put("radstream.inference.batching.\"" + id + "\".max-batch-size", String.valueOf(maxBatch));
             config.put("radstream.inference.devices", options.device());
-            try (ServiceProcess service = ServiceProcess.start(options.serviceJar(), config,
+            try (ServiceProcess service = ServiceProcess.start(options.root(), "inference-service", config,
                     options.out().resolveSibling("inference-service-" + phase.getFileName() + ".log"));
                  Traffic traffic = new Traffic(stack, readAll(options.samples()))) {
                 burst(traffic, Math.min(16, images)); // warm-up: JIT, ONNX Runtime allocations, consumer groups

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.radstream.demo.ServiceProcess;
 import io.radstream.demo.DevTokens;
 import io.radstream.dicom.DicomWriter;
 import io.radstream.localstack.LocalStack;
@@ -61,7 +62,7 @@ public final class IngestBench {
                     config.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
                 }
             }
-            try (ServiceProcess ingest = ServiceProcess.start(root.resolve("ingest-service/target/quarkus-app/quarkus-run.jar"),
+            try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service",
                     config, root.resolve("target/bench/ingest-service.log"));
                  MinioClient s3 = stack.s3().newClient()) {
                 String token = DevTokens.mint(DevTokens.keyOf(root), "bench", "uploader", "bench", Duration.ofHours(2));

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.radstream.demo.ServiceProcess;
 import io.radstream.localstack.LocalStack;
 
 /**
@@ -69,7 +70,7 @@ public final class ResultsBench {
                     studies * images * models);
             backlog.forEach(sender::send);
             sender.flush();
-            try (ServiceProcess service = ServiceProcess.start(serviceJar(), config(stack, work), out()
+            try (ServiceProcess service = ServiceProcess.start(root, "results-service", config(stack, work), out()
                     .resolveSibling("results-service-bench.log"))) {
                 long ready = System.nanoTime();
                 log("results-service ready; folding the backlog");
@@ -104,10 +105,6 @@ public final class ResultsBench {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
         config.put("kafka-streams.state.dir", work.resolve("streams").toString());
         return config;
-    }
-
-    private Path serviceJar() {
-        return root.resolve("results-service/target/quarkus-app/quarkus-run.jar");
     }
 
     private Path out() {

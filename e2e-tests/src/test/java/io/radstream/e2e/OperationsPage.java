@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,26 +47,41 @@ final class OperationsPage implements AutoCloseable {
         return browser.findElement(By.id("connection")).getText();
     }
 
-    /** @return the worklist row of a study, or null while the page does not show it */
-    WebElement worklistRow(String studyUid) {
-        return first(browser.findElements(By.cssSelector("#worklist tbody tr[data-study='" + studyUid + "']")));
+    /**
+     * The worklist row of a study as "class|text", read in one script run (the page re-renders its
+     * tables while it updates, so element handles go stale), or null while the page does not show it.
+     */
+    String worklistRow(String studyUid) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const row = [...document.querySelectorAll('#worklist tbody tr')]"
+                        + ".find(r => r.dataset.study === arguments[0]);"
+                        + "return row ? row.className + '|' + row.innerText : null;", studyUid);
     }
 
-    /** @return the open alerts shown for a study */
-    List<WebElement> openAlerts(String studyUid) {
-        return browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
-                .filter(row -> row.getText().contains(studyUid)).toList();
+    /** @return how many open alerts the page shows for a study */
+    long openAlerts(String studyUid) {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#alerts tbody tr')]"
+                        + ".filter(r => r.innerText.includes(arguments[0])).length;", studyUid);
     }
 
-    void acknowledgeAs(String who, WebElement alertRow) {
+    /**
+     * Types who acknowledges and clicks the first open alert's Acknowledge button of a study. The
+     * alert list re-renders while it refreshes, so a click on a row just replaced is retried.
+     */
+    void acknowledgeAs(String who, String studyUid) {
         WebElement by = browser.findElement(By.id("ack-by"));
         by.clear();
         by.sendKeys(who);
-        alertRow.findElement(By.cssSelector("button.ack")).click();
-    }
-
-    private static WebElement first(List<WebElement> elements) {
-        return elements.isEmpty() ? null : elements.get(0);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || e instanceof java.util.NoSuchElementException)
+                .until(() -> {
+                    browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                            .filter(row -> row.getText().contains(studyUid)).findFirst().orElseThrow()
+                            .findElement(By.cssSelector("button.ack")).click();
+                    return true;
+                });
     }
 
     @Override
