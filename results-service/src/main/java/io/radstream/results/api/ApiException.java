@@ -8,7 +8,11 @@ public class ApiException extends RuntimeException {
     private final Response.Status status;
 
     public ApiException(Response.Status status, String message) {
-        super(message);
+        this(status, message, null);
+    }
+
+    public ApiException(Response.Status status, String message, Throwable cause) {
+        super(message, cause);
         this.status = status;
     }
 

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /api/v1/operations}: the live figures of the operations page — per-lane throughput and
@@ -22,19 +21,15 @@ public class OperationsResource {
 
     private final LaneMonitor lanes;
     private final LatencySummary latency;
+
     public OperationsResource(LaneMonitor lanes, LatencySummary latency) {
         this.lanes = lanes;
         this.latency = latency;
     }
 
+    /** @throws LanesUnavailableException (503, Retry-After) while Kafka does not answer */
     @GET
-    public Response operations() {
-        try {
-            return Response.ok(new Operations(lanes.lanes(), latency.percentiles(), latency.unacknowledgedAlerts())).build();
-        } catch (LanesUnavailableException e) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "2")
-                    .entity(java.util.Map.of("status", 503, "error", "Service Unavailable", "message", e.getMessage()))
-                    .build();
-        }
+    public Operations operations() {
+        return new Operations(lanes.lanes(), latency.percentiles(), latency.unacknowledgedAlerts());
     }
 }

@@ -40,6 +40,14 @@ class StoreUnavailableTest {
     }
 
     @Test
+    void shouldAnswerTheOperationsApiWith503WhileKafkaDoesNotReportTheLanes() {
+        given().get("/api/v1/operations").then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .body("status", equalTo(503));
+    }
+
+    @Test
     void shouldStillValidateTheStudyUidFirst() {
         given().get("/api/v1/studies/not-a-uid").then().statusCode(400).body("status", equalTo(400));
     }
