@@ -1,7 +1,6 @@
 package io.radstream.bench;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.radstream.schemas.Topic;
 import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
@@ -26,13 +26,11 @@ final class TrafficSender implements AutoCloseable {
 
     void send(ResultsTraffic.Study study) {
         for (ImageArrived arrival : study.arrivals()) {
-            String lane = Topics.laneFor(arrival.getPriority()).name();
-            producer.send(new ProducerRecord<>(lane, study.uid(), Topics.IMAGES_ROUTINE.valueSerde().serializer()
-                    .serialize(lane, arrival)));
+            Topic<ImageArrived> lane = Topics.laneFor(arrival.getPriority());
+            producer.send(new ProducerRecord<>(lane.name(), study.uid(), lane.valueSerde().toBytes(arrival)));
         }
         for (Finding finding : study.findings()) {
-            producer.send(new ProducerRecord<>(Topics.FINDINGS.name(), study.uid(),
-                    Topics.FINDINGS.valueSerde().serializer().serialize(Topics.FINDINGS.name(), finding)));
+            producer.send(new ProducerRecord<>(Topics.FINDINGS.name(), study.uid(), Topics.FINDINGS.valueSerde().toBytes(finding)));
         }
     }
 
@@ -41,7 +39,7 @@ final class TrafficSender implements AutoCloseable {
      *
      * @return {@link System#nanoTime()} when its last finding was acknowledged
      */
-    long sendAndAwaitAck(ResultsTraffic.Study study) throws ExecutionException, InterruptedException {
+    long sendAndAwaitAck(ResultsTraffic.Study study) {
         send(study);
         flush();
         return System.nanoTime();
