@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +15,8 @@ import org.junit.jupiter.api.Test;
   * Property check on mutated real files: whatever the bytes, the reader either succeeds or throws
   * DicomParseException, within a time bound, and allocates no more than the limits allow plus a
   * small multiple of the input — a lying length is never allocated. Seeded, so failures reproduce.
-  * (Jazzer is not among the Maven Central artifacts available to this build; this seeded mutator
-  * over the real samples stands in for it and runs in a few seconds.)
+  * Complements the coverage-guided {@link DicomReaderFuzzTest}: these structured mutations (lying
+  * lengths, truncation, duplicated spans) hit the length handling directly and reproduce exactly.
   */
 class MutationFuzzTest {
     private static final long SEED = 20261125L;
@@ -30,14 +29,7 @@ class MutationFuzzTest {
     private static final int[] NASTY_LENGTHS = {0, 1, 2, 0xFF, 0xFFFF, 0x7FFFFFFF, 0xFFFFFFF0,
             0xFFFFFFFF, 0x10000};
 
-    /** Limits that keep a mutated Rows/Columns from asking for gigabytes. */
-    private static final DicomLimits LIMITS = new DicomLimits(64 << 20, 4 << 20, 16, 64, 1 << 20);
-    /**
-      * Per parse: the decoded pixels the limits allow (int per sample, up to 4 samples, twice for a
-      * working copy) plus 64 bytes per input byte plus 8 MiB of slack for buffers.
-      */
-    private static final long PIXEL_ALLOWANCE = LIMITS.maxPixels() * 4 * 4 * 2 + (8L << 20);
-    private final DicomReader reader = DicomReader.create(LIMITS);
+    private final DicomReader reader = DicomReader.create(ParseBudget.LIMITS);
     private long maxAllocated;
 
     @Test
@@ -59,7 +51,7 @@ class MutationFuzzTest {
     }
 
     private boolean decodes(byte[] bytes, String label) {
-        long before = allocatedBytes();
+        long before = ParseBudget.allocatedBytes();
         try {
             DicomImage image = reader.readImage(new ByteArrayInputStream(bytes));
             assertThat(image.frames()).as(label).hasSize(image.header().numberOfFrames());
@@ -70,16 +62,11 @@ class MutationFuzzTest {
         } catch (Throwable other) {
             throw new AssertionError(label + ": " + other, other);
         } finally {
-            long allocated = allocatedBytes() - before;
+            long allocated = ParseBudget.allocatedBytes() - before;
             maxAllocated = Math.max(maxAllocated, allocated);
             assertThat(allocated).as("%s: bytes allocated for %d input bytes", label, bytes.length)
-                    .isLessThanOrEqualTo(PIXEL_ALLOWANCE + 64L * bytes.length);
+                    .isLessThanOrEqualTo(ParseBudget.allowanceFor(bytes.length));
         }
-    }
-
-    private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     private static byte[] mutate(byte[] original, Random random) {
