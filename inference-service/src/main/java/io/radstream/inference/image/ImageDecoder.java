@@ -35,24 +35,17 @@ public final class ImageDecoder {
         }
         DicomHeader h = image.header();
         boolean monochrome1 = "MONOCHROME1".equals(h.photometricInterpretation());
+        SlicePlane plane = SlicePlane.of(h);
         List<DecodedImage> frames = new ArrayList<>();
         for (PixelFrame frame : image.frames()) {
             frames.add(new DecodedImage(frame.columns(), frame.rows(), grey(frame), monochrome1,
                     frame.samplesPerPixel() == 1 ? h.rescaleSlope() : 1, frame.samplesPerPixel() == 1 ? h.rescaleIntercept() : 0,
-                    h.pixelSpacing(), sliceSpacing(h)));
+                    h.pixelSpacing(), plane));
         }
         if (frames.isEmpty()) {
             throw new UndecodableImageException("DICOM object has no pixel data");
         }
         return frames;
-    }
-
-    /** Spacing Between Slices (0018,0088) when present and positive, else Slice Thickness (0018,0050). */
-    private static Double sliceSpacing(DicomHeader h) {
-        if (h.spacingBetweenSlices() != null && h.spacingBetweenSlices() > 0) {
-            return h.spacingBetweenSlices();
-        }
-        return h.sliceThickness() != null && h.sliceThickness() > 0 ? h.sliceThickness() : null;
     }
 
     private static DecodedImage decodeRaster(byte[] bytes) {
