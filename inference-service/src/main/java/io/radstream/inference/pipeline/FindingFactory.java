@@ -84,12 +84,14 @@ final class FindingFactory {
         if (d.outputs().heatmap() == null) {
             return;
         }
+        Map<Integer, float[]> displayed = new java.util.HashMap<>(); // one display image per frame, however many labels
         for (int l = 0; l < scores.size(); l++) {
             if (scores.get(l).getPositive()) {
                 DecodedImage frame = frames.get(bestFrame[l]);
                 float[] heat = OutputReader.heatmap(OutputReader.output(outputs.get(bestFrame[l]), d.outputs().heatmap()), l,
                         frame);
-                byte[] png = PngWriter.overlay(display(frame), heat, frame.width(), frame.height());
+                float[] grey = displayed.computeIfAbsent(bestFrame[l], f -> display(frame));
+                byte[] png = PngWriter.overlay(grey, heat, frame.width(), frame.height());
                 written.add(artifacts.write(item.arrival(), d, ArtifactKind.HEATMAP, scores.get(l).getLabel(), png));
             }
         }
