@@ -68,6 +68,7 @@ FIELDS = {
     "0028,1052": "rescaleIntercept", "0028,1050": "windowCenter", "0028,1051": "windowWidth",
     "0028,0030": "pixelSpacing", "0018,0050": "sliceThickness",
     "0018,0088": "spacingBetweenSlices", "0020,0032": "imagePositionPatient",
+    "0020,0037": "imageOrientationPatient",
     "0040,1003": "requestedProcedurePriority", "0032,000c": "studyPriorityId",
     "0008,1040": "institutionalDepartmentName", "0032,1033": "requestingService",
 }

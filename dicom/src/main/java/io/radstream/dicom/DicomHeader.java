@@ -20,6 +20,7 @@ import java.util.Objects;
   * @param windowWidth               first value of (0028,1051), null when absent or malformed
   * @param pixelSpacing              (0028,0030) as [row spacing, column spacing] in mm, or null
   * @param imagePositionPatient      (0020,0032) x, y, z in mm, or null
+  * @param imageOrientationPatient   (0020,0037) row then column direction cosines (6 values), or null
   * @param numberOfFrames            (0028,0008), 1 for an image without it, 0 without pixel data
   * @param hasPixelData              whether top-level (7FE0,0010) Pixel Data is present
   * @param requestedProcedurePriority top-level (0040,1003): STAT, HIGH, ROUTINE, MEDIUM or LOW, or null
@@ -38,7 +39,7 @@ public record DicomHeader(
         Double windowCenter, Double windowWidth,
         double[] pixelSpacing,
         Double sliceThickness, Double spacingBetweenSlices, double[] imagePositionPatient,
-        boolean hasPixelData,
+        double[] imageOrientationPatient, boolean hasPixelData,
         String requestedProcedurePriority, String studyPriorityId, String institutionalDepartmentName,
         String requestingService) {
 
@@ -46,6 +47,7 @@ public record DicomHeader(
     public DicomHeader {
         pixelSpacing = pixelSpacing == null ? null : pixelSpacing.clone();
         imagePositionPatient = imagePositionPatient == null ? null : imagePositionPatient.clone();
+        imageOrientationPatient = imageOrientationPatient == null ? null : imageOrientationPatient.clone();
     }
 
     /** Whether this object carries a decodable image: pixel data with non-zero rows and columns. */
@@ -65,6 +67,12 @@ public record DicomHeader(
         return imagePositionPatient == null ? null : imagePositionPatient.clone();
     }
 
+    /** Image Orientation (Patient): row direction cosines then column direction cosines (a copy), or null. */
+    @Override
+    public double[] imageOrientationPatient() {
+        return imageOrientationPatient == null ? null : imageOrientationPatient.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DicomHeader h
@@ -73,13 +81,15 @@ public record DicomHeader(
                 && Objects.equals(accessionNumber, h.accessionNumber)
                 && Objects.equals(studyDate, h.studyDate)
                 && Arrays.equals(pixelSpacing, h.pixelSpacing)
-                && Arrays.equals(imagePositionPatient, h.imagePositionPatient);
+                && Arrays.equals(imagePositionPatient, h.imagePositionPatient)
+                && Arrays.equals(imageOrientationPatient, h.imageOrientationPatient);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(loggable(), patientId, accessionNumber, studyDate,
-                Arrays.hashCode(pixelSpacing), Arrays.hashCode(imagePositionPatient));
+                Arrays.hashCode(pixelSpacing), Arrays.hashCode(imagePositionPatient),
+                Arrays.hashCode(imageOrientationPatient));
     }
 
     /**
@@ -95,6 +105,7 @@ public record DicomHeader(
         }
         return text.append("pixelSpacing=").append(Arrays.toString(pixelSpacing))
                 .append(", imagePositionPatient=").append(Arrays.toString(imagePositionPatient))
+                .append(", imageOrientationPatient=").append(Arrays.toString(imageOrientationPatient))
                 .append(']').toString();
     }
 

@@ -106,7 +106,12 @@ class SampleHeadersTest {
             return null;
         }
         double[] all = Arrays.stream(text.split("\\\\")).mapToDouble(Double::parseDouble).toArray();
-        return Arrays.copyOf(all, name.equals("pixelSpacing") ? 2 : 3);
+        int count = switch (name) {
+            case "pixelSpacing" -> 2;
+            case "imageOrientationPatient" -> 6;
+            default -> 3;
+        };
+        return Arrays.copyOf(all, count);
     }
 
     private static final class CountingStream extends FilterInputStream {

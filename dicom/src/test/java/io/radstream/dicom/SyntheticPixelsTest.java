@@ -91,7 +91,9 @@ class SyntheticPixelsTest {
     void shouldTakeGeometryAndPerFrameRescaleFromFunctionalGroups() throws Exception {
         DicomWriter shared = DicomWriter.create().sequence(Tags.PIXEL_MEASURES_SEQUENCE,
                 DicomWriter.create().string(Tags.PIXEL_SPACING, "DS", "0.5", "0.6")
-                        .string(Tags.SLICE_THICKNESS, "DS", "2"));
+                        .string(Tags.SLICE_THICKNESS, "DS", "2"))
+                .sequence(Tags.PLANE_ORIENTATION_SEQUENCE, DicomWriter.create()
+                        .string(Tags.IMAGE_ORIENTATION_PATIENT, "DS", "1", "0", "0", "0", "0", "-1"));
         byte[] file = image(1, 2, words(1, 2, 3, 4)).string(Tags.NUMBER_OF_FRAMES, "IS", "2")
                 .sequence(Tags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE, shared)
                 .sequence(Tags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE,
@@ -102,6 +104,7 @@ class SyntheticPixelsTest {
         assertThat(image.header().pixelSpacing()).containsExactly(0.5, 0.6);
         assertThat(image.header().sliceThickness()).isEqualTo(2.0);
         assertThat(image.header().imagePositionPatient()).containsExactly(-10, 0, 5);
+        assertThat(image.header().imageOrientationPatient()).containsExactly(1, 0, 0, 0, 0, -1);
         assertThat(image.header().rescaleSlope()).isEqualTo(1.0);
         assertThat(image.frames().get(0).samples()).containsExactly(1f, 2f);
         assertThat(image.frames().get(1).samples()).containsExactly(106f, 108f);

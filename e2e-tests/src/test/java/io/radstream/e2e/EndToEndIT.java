@@ -175,6 +175,52 @@ class EndToEndIT {
         }
     }
 
+    /**
+     * A generated CT series of single-frame slices (positions, no Spacing Between Slices) through
+     * ingest, inference (lesion-seg) and results: the report and the FHIR DiagnosticReport carry the
+     * series' lesion volume. Tolerance: lesion-seg has Dice 0.90 on CT phantoms; on this phantom's
+     * 65,450 mm3 sphere it measured about 0.96 of the true volume when this test was written, so
+     * +/- 15 % is the bound (sampling the sphere every 5 mm alone is +0.5 %).
+     */
+    @Test
+    void shouldMeasureTheLesionVolumeOfASeriesOfSingleFrameCtSlices() throws Exception {
+        LesionSeriesPhantom phantom = new LesionSeriesPhantom(25, 5, 12);
+        String studyUid = io.radstream.dicom.DicomWriter.newUid();
+        String seriesUid = io.radstream.dicom.DicomWriter.newUid();
+        Path dir = Files.createDirectories(tmp.resolve("lesion-series"));
+        List<Path> files = new java.util.ArrayList<>();
+        for (byte[] slice : phantom.series(studyUid, seriesUid, 7)) {
+            files.add(Files.write(dir.resolve("slice-" + files.size() + ".dcm"), slice));
+        }
+        DemoClient client = new DemoClient(ingest.uri(), results.uri(), token);
+
+        assertThat(client.upload(new SampleStudy("lesion-series", "ROUTINE", "CT", "ABDOMEN", "PHANTOM-SERIES",
+                studyUid, files, false))).isEqualTo(studyUid);
+
+        com.fasterxml.jackson.databind.JsonNode volume = await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> seriesVolume(client.report(studyUid), files.size()), java.util.Objects::nonNull);
+        assertThat(volume.path("unit").asText()).isEqualTo("mm3");
+        assertThat(volume.path("seriesInstanceUid").asText()).isEqualTo(seriesUid);
+        assertThat(volume.path("value").asDouble()).as("inference log:%n%s", inference.logTail())
+                .isCloseTo(phantom.trueVolumeMm3(), org.assertj.core.data.Percentage.withPercentage(15));
+        assertThat(results.body("/fhir/DiagnosticReport/" + studyUid)).contains("series_lesion_volume", seriesUid);
+    }
+
+    /** The series_lesion_volume measurement once every image has all its findings, else null. */
+    private static com.fasterxml.jackson.databind.JsonNode seriesVolume(com.fasterxml.jackson.databind.JsonNode report,
+                                                                        int images) {
+        if (!DemoClient.complete(report, images)) {
+            return null;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode m : report.path("measurements")) {
+            if (m.path("name").asText().equals("series_lesion_volume")) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     @Test
     void shouldServeHealthAndPrometheusMetricsOnEveryService() {
         for (ServiceProcess service : List.of(ingest, inference, results)) {

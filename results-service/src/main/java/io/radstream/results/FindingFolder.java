@@ -34,6 +34,7 @@ final class FindingFolder {
             }
         }
         finding.getMeasurements().forEach(measurement -> addMeasurement(report, measurement));
+        SeriesVolumes.fold(report, finding);
         if (!report.getModels().contains(finding.getModel())) {
             report.getModels().add(finding.getModel());
         }

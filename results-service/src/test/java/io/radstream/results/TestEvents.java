@@ -80,7 +80,7 @@ public final class TestEvents {
     }
 
     public static Finding withMeasurement(Finding finding, String name, double value) {
-        return Finding.newBuilder(finding).setMeasurements(List.of(new Measurement(name, value, "mm2"))).build();
+        return Finding.newBuilder(finding).setMeasurements(List.of(Measurement.newBuilder().setName(name).setValue(value).setUnit("mm2").build())).build();
     }
 
     public static Finding notRouted(String study, String sop) {

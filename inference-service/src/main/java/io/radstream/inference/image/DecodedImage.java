@@ -10,15 +10,22 @@ package io.radstream.inference.image;
  * @param rescaleSlope     the slope already applied (1 when none)
  * @param rescaleIntercept the intercept already applied (0 when none)
  * @param pixelSpacingMm   [row, column] spacing in mm, or null when unknown
- * @param sliceSpacingMm   distance between adjacent slices in mm (Spacing Between Slices, else Slice
- *                         Thickness), or null when unknown
+ * @param plane            where the slice lies (DICOM Image Plane attributes), or null when unknown
  */
 public record DecodedImage(int width, int height, float[] values, boolean monochrome1, double rescaleSlope,
-                           double rescaleIntercept, double[] pixelSpacingMm, Double sliceSpacingMm) {
+                           double rescaleIntercept, double[] pixelSpacingMm, SlicePlane plane) {
 
-    /** A frame whose slice spacing is unknown (PNG/JPEG, DICOM without it). */
+    /** A frame whose plane is unknown (PNG/JPEG, DICOM without Image Plane attributes). */
     public DecodedImage(int width, int height, float[] values, boolean monochrome1, double rescaleSlope,
                         double rescaleIntercept, double[] pixelSpacingMm) {
         this(width, height, values, monochrome1, rescaleSlope, rescaleIntercept, pixelSpacingMm, null);
+    }
+
+    /**
+     * Distance between adjacent frames of one object in mm (Spacing Between Slices, else Slice
+     * Thickness), or null when unknown.
+     */
+    public Double sliceSpacingMm() {
+        return plane == null ? null : plane.spacingMm();
     }
 }

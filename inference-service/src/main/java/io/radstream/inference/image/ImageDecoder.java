@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import io.radstream.dicom.DicomHeader;
 import io.radstream.dicom.DicomImage;
@@ -35,11 +36,12 @@ public final class ImageDecoder {
         }
         DicomHeader h = image.header();
         boolean monochrome1 = "MONOCHROME1".equals(h.photometricInterpretation());
+        SlicePlane plane = SlicePlane.of(h);
         List<DecodedImage> frames = new ArrayList<>();
         for (PixelFrame frame : image.frames()) {
             frames.add(new DecodedImage(frame.columns(), frame.rows(), grey(frame), monochrome1,
                     frame.samplesPerPixel() == 1 ? h.rescaleSlope() : 1, frame.samplesPerPixel() == 1 ? h.rescaleIntercept() : 0,
-                    h.pixelSpacing(), sliceSpacing(h)));
+                    h.pixelSpacing(), plane));
         }
         if (frames.isEmpty()) {
             throw new UndecodableImageException("DICOM object has no pixel data");
@@ -47,18 +49,12 @@ public final class ImageDecoder {
         return frames;
     }
 
-    /** Spacing Between Slices (0018,0088) when present and positive, else Slice Thickness (0018,0050). */
-    private static Double sliceSpacing(DicomHeader h) {
-        if (h.spacingBetweenSlices() != null && h.spacingBetweenSlices() > 0) {
-            return h.spacingBetweenSlices();
-        }
-        return h.sliceThickness() != null && h.sliceThickness() > 0 ? h.sliceThickness() : null;
-    }
-
     private static DecodedImage decodeRaster(byte[] bytes) {
         BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
+            // an in-memory stream (ImageIO.read(InputStream) caches through a temporary file per image);
+            // ImageIO.read closes it, and it holds nothing but the array
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
         } catch (IOException | RuntimeException e) {
             throw new UndecodableImageException("Image cannot be decoded: " + e.getMessage());
         }
@@ -80,17 +76,19 @@ public final class ImageDecoder {
         return grey;
     }
 
+    /** Grey values of the first band (grey images) or the luma of the first three, read a row at a time. */
     private static float[] grey(BufferedImage image) {
         Raster raster = image.getRaster();
         int w = image.getWidth();
         int h = image.getHeight();
         int bands = raster.getNumBands();
         float[] grey = new float[w * h];
-        float[] pixel = new float[bands];
+        float[] row = new float[w * bands];
         for (int y = 0; y < h; y++) {
+            raster.getPixels(0, y, w, 1, row);
             for (int x = 0; x < w; x++) {
-                raster.getPixel(x, y, pixel);
-                grey[y * w + x] = bands >= 3 ? luminance(pixel[0], pixel[1], pixel[2]) : pixel[0];
+                int p = x * bands;
+                grey[y * w + x] = bands >= 3 ? luminance(row[p], row[p + 1], row[p + 2]) : row[p];
             }
         }
         return grey;

@@ -18,19 +18,28 @@ public final class Resize {
         float[] dst = new float[dstW * dstH];
         double scaleX = (double) srcW / dstW;
         double scaleY = (double) srcH / dstH;
+        // the source columns and weight of every destination column, computed once rather than per row
+        int[] x0 = new int[dstW];
+        int[] x1 = new int[dstW];
+        double[] fx = new double[dstW];
+        for (int x = 0; x < dstW; x++) {
+            double sx = Math.max(0, (x + 0.5) * scaleX - 0.5);
+            x0[x] = Math.min((int) sx, srcW - 1);
+            x1[x] = Math.min(x0[x] + 1, srcW - 1);
+            fx[x] = sx - x0[x];
+        }
         for (int y = 0; y < dstH; y++) {
             double sy = Math.max(0, (y + 0.5) * scaleY - 0.5);
             int y0 = Math.min((int) sy, srcH - 1);
             int y1 = Math.min(y0 + 1, srcH - 1);
             double fy = sy - y0;
+            int top = y0 * srcW;
+            int bottom = y1 * srcW;
+            int out = y * dstW;
             for (int x = 0; x < dstW; x++) {
-                double sx = Math.max(0, (x + 0.5) * scaleX - 0.5);
-                int x0 = Math.min((int) sx, srcW - 1);
-                int x1 = Math.min(x0 + 1, srcW - 1);
-                double fx = sx - x0;
-                double top = src[y0 * srcW + x0] * (1 - fx) + src[y0 * srcW + x1] * fx;
-                double bottom = src[y1 * srcW + x0] * (1 - fx) + src[y1 * srcW + x1] * fx;
-                dst[y * dstW + x] = (float) (top * (1 - fy) + bottom * fy);
+                double t = src[top + x0[x]] * (1 - fx[x]) + src[top + x1[x]] * fx[x];
+                double b = src[bottom + x0[x]] * (1 - fx[x]) + src[bottom + x1[x]] * fx[x];
+                dst[out + x] = (float) (t * (1 - fy) + b * fy);
             }
         }
         return dst;

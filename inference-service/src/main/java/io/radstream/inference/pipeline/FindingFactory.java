@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.DoubleStream;
 
 import io.radstream.inference.image.DecodedImage;
+import io.radstream.inference.image.SlicePlane;
 import io.radstream.inference.model.ModelDescriptor;
 import io.radstream.inference.model.OrtModel;
 import io.radstream.inference.model.Tensor;
@@ -19,6 +21,7 @@ import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.LabelScore;
 import io.radstream.schemas.events.Measurement;
 import io.radstream.schemas.events.ModelRef;
+import io.radstream.schemas.events.SliceGeometry;
 import io.radstream.schemas.events.Timings;
 import io.radstream.schemas.events.Urgency;
 
@@ -47,7 +50,20 @@ final class FindingFactory {
         }
         return base(item.arrival(), routed, FindingOutcome.COMPLETED, findingId(item.arrival(), d)).setModel(modelRef(d))
                 .setDevice(model.device()).setScores(scores).setUrgent(isUrgent(scores)).setMeasurements(measurements)
-                .setArtifacts(written).setTimings(timings).build();
+                .setArtifacts(written).setTimings(timings).setSlice(sliceOf(item)).build();
+    }
+
+    /** Where a single-frame image lies in its series (results sums a series volume from it), else null. */
+    static SliceGeometry sliceOf(WorkItem item) {
+        SlicePlane plane = item.frames().size() == 1 ? item.frames().get(0).plane() : null;
+        if (plane == null) {
+            return null;
+        }
+        double[] normal = plane.normal();
+        return SliceGeometry.newBuilder().setLocationMm(plane.locationMm())
+                .setNormal(normal == null ? List.of() : DoubleStream.of(normal).boxed().toList())
+                .setSpacingBetweenSlicesMm(plane.spacingBetweenSlicesMm())
+                .setSliceThicknessMm(plane.sliceThicknessMm()).build();
     }
 
     Finding notRouted(ImageArrived arrival) {
@@ -68,12 +84,14 @@ final class FindingFactory {
         if (d.outputs().heatmap() == null) {
             return;
         }
+        Map<Integer, float[]> displayed = new java.util.HashMap<>(); // one display image per frame, however many labels
         for (int l = 0; l < scores.size(); l++) {
             if (scores.get(l).getPositive()) {
                 DecodedImage frame = frames.get(bestFrame[l]);
                 float[] heat = OutputReader.heatmap(OutputReader.output(outputs.get(bestFrame[l]), d.outputs().heatmap()), l,
                         frame);
-                byte[] png = PngWriter.overlay(display(frame), heat, frame.width(), frame.height());
+                float[] grey = displayed.computeIfAbsent(bestFrame[l], f -> display(frame));
+                byte[] png = PngWriter.overlay(grey, heat, frame.width(), frame.height());
                 written.add(artifacts.write(item.arrival(), d, ArtifactKind.HEATMAP, scores.get(l).getLabel(), png));
             }
         }

@@ -12,11 +12,13 @@ import io.radstream.schemas.events.ImageArrived;
 import io.radstream.storage.ObjectNotFoundException;
 import io.radstream.storage.ObjectStore;
 import io.radstream.storage.ObjectStoreException;
+import io.radstream.storage.ObjectTooLargeException;
 
 /** Fetches an image from the store (bounded retries with backoff for transient errors) and decodes it. */
 final class ImageFetcher {
 
     private static final Logger LOG = Logger.getLogger(ImageFetcher.class);
+    static final String RETRIES_METRIC = "radstream.inference.fetch.retries";
 
     private final ObjectStore store;
     private final ImageDecoder decoder = new ImageDecoder();
@@ -46,13 +48,14 @@ final class ImageFetcher {
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.get(key, maxBytes);
-            } catch (ObjectNotFoundException e) {
-                throw e;
+            } catch (ObjectNotFoundException | ObjectTooLargeException e) {
+                throw e; // permanent: no retry
             } catch (ObjectStoreException e) {
                 if (attempt >= attempts) {
                     throw e;
                 }
                 LOG.warnf("Image store error on attempt %d of %d: %s", attempt, attempts, e.getMessage());
+                metrics.counter(RETRIES_METRIC).increment();
                 backoff(attempt);
             }
         }

@@ -80,14 +80,14 @@ final class OutputReader {
         double sourcePixels = count * pixelsPerMaskPixel;
         double[] spacing = frame.pixelSpacingMm();
         if (spacing != null && spacing.length == 2) {
-            return new Measurement("lesion_area", sourcePixels * spacing[0] * spacing[1], "mm2");
+            return measurement("lesion_area", sourcePixels * spacing[0] * spacing[1], "mm2");
         }
-        return new Measurement("lesion_area_pixels", sourcePixels, "1");
+        return measurement("lesion_area_pixels", sourcePixels, "1");
     }
 
     /**
      * Several slices in mm² with a known spacing: the lesion volume in mm³ (sum of slice areas times the
-     * spacing). Nothing for a single slice: results sums measurements by name over a study's images.
+     * spacing). Nothing for a single slice: results sums a series' single-frame slices (Finding.slice).
      */
     static java.util.Optional<Measurement> volume(List<Measurement> sliceAreas, Double sliceSpacingMm) {
         if (sliceSpacingMm == null || sliceAreas.size() < 2
@@ -95,7 +95,12 @@ final class OutputReader {
             return java.util.Optional.empty();
         }
         double sum = sliceAreas.stream().mapToDouble(Measurement::getValue).sum();
-        return java.util.Optional.of(new Measurement("lesion_volume", sum * sliceSpacingMm, "mm3"));
+        return java.util.Optional.of(measurement("lesion_volume", sum * sliceSpacingMm, "mm3"));
+    }
+
+    /** A measurement of one image (no series). */
+    static Measurement measurement(String name, double value, String unit) {
+        return Measurement.newBuilder().setName(name).setValue(value).setUnit(unit).build();
     }
 
     /** An enhancement output mapped back from the model's normalisation to [0,1]. */

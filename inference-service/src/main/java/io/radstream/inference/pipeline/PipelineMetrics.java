@@ -20,7 +20,8 @@ final class PipelineMetrics {
 
     static final List<String> LANES = List.of("STAT", "ROUTINE");
     static final List<String> DEAD_LETTER_REASONS =
-            List.of("BAD_EVENT", "MISSING_OBJECT", "STORE_UNAVAILABLE", "UNDECODABLE", "MODEL_ERROR");
+            List.of("BAD_EVENT", "MISSING_OBJECT", "TOO_LARGE", "STORE_UNAVAILABLE", "UNDECODABLE",
+                    "MODEL_ERROR");
     private static final double[] SCORE_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
     private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64};
 

@@ -1,42 +1,47 @@
 package io.radstream.inference.pipeline;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import javax.imageio.ImageIO;
+import ar.com.hjg.pngj.FilterType;
+import ar.com.hjg.pngj.ImageInfo;
+import ar.com.hjg.pngj.ImageLineByte;
 
-/** Renders derived images (heatmap overlays, masks, enhanced images) as PNG with ImageIO. */
+/**
+ * Renders derived images (heatmap overlays, masks, enhanced images) as 8-bit PNG with PNGJ, row by
+ * row straight from the float planes. Encoding speed matters more than size here (one overlay per
+ * positive label, on the finish threads): the Sub filter and deflate level 1 encode a 224x224 RGB
+ * overlay about twice as fast as ImageIO's writer at its fastest compressing level (which tries
+ * every filter on every row) and give a smaller file.
+ */
 final class PngWriter {
+
+    private static final int DEFLATE_LEVEL = 1;
 
     private PngWriter() {
     }
 
     /** 8-bit grey PNG of values in [0,1]. */
     static byte[] grey(float[] values, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < height; y++) {
+        ImageInfo info = new ImageInfo(width, height, 8, false, true, false);
+        return encode(info, (y, row) -> {
             for (int x = 0; x < width; x++) {
-                int v = to8bit(values[y * width + x]);
-                image.getRaster().setSample(x, y, 0, v);
+                row[x] = (byte) to8bit(values[y * width + x]);
             }
-        }
-        return encode(image);
+        });
     }
 
-    /** The grey image with {@code heat} (values in [0,1]) blended in red-yellow on top. */
+    /** The grey image with {@code heat} (values in [0,1]) blended in red-yellow on top, as RGB. */
     static byte[] overlay(float[] grey, float[] heat, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < grey.length; i++) {
-            int g = to8bit(grey[i]);
-            float a = 0.55f * clamp(heat[i]);
-            int r = Math.round(g * (1 - a) + 255 * a);
-            int gr = Math.round(g * (1 - a) + 255 * clamp(heat[i] * 2 - 1) * a);
-            int b = Math.round(g * (1 - a));
-            image.setRGB(i % width, i / width, (r << 16) | (gr << 8) | b);
-        }
-        return encode(image);
+        ImageInfo info = new ImageInfo(width, height, 8, false);
+        return encode(info, (y, row) -> {
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                int g = to8bit(grey[i]);
+                float a = 0.55f * clamp(heat[i]);
+                row[3 * x] = (byte) Math.round(g * (1 - a) + 255 * a);
+                row[3 * x + 1] = (byte) Math.round(g * (1 - a) + 255 * clamp(heat[i] * 2 - 1) * a);
+                row[3 * x + 2] = (byte) Math.round(g * (1 - a));
+            }
+        });
     }
 
     private static int to8bit(float v) {
@@ -47,12 +52,23 @@ final class PngWriter {
         return Float.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
     }
 
-    private static byte[] encode(BufferedImage image) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static byte[] encode(ImageInfo info, RowFiller filler) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(info.cols * info.rows * info.channels / 2 + 1024);
+        ar.com.hjg.pngj.PngWriter png = new ar.com.hjg.pngj.PngWriter(out, info);
+        png.setCompLevel(DEFLATE_LEVEL);
+        png.setFilterType(FilterType.FILTER_SUB);
+        ImageLineByte line = new ImageLineByte(info);
+        byte[] row = line.getScanline();
+        for (int y = 0; y < info.rows; y++) {
+            filler.fill(y, row);
+            png.writeRow(line);
         }
+        png.end();
+        return out.toByteArray();
+    }
+
+    /** Writes the samples of row {@code y} into {@code row} (channels interleaved). */
+    private interface RowFiller {
+        void fill(int y, byte[] row);
     }
 }

@@ -17,6 +17,7 @@ import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.Priority;
 import io.radstream.storage.ObjectNotFoundException;
 import io.radstream.storage.ObjectStoreException;
+import io.radstream.storage.ObjectTooLargeException;
 
 /**
  * The fetch threads: take the best polled record from the intake (non-STAT records only while the
@@ -105,6 +106,8 @@ final class PrepStage {
             routed.forEach(d -> scheduler.submit(new ModelJob(task, item, d, ids)));
         } catch (ObjectNotFoundException e) {
             fail(task, arrival, ids, "MISSING_OBJECT", e.getMessage());
+        } catch (ObjectTooLargeException e) {
+            fail(task, arrival, ids, "TOO_LARGE", e.getMessage());
         } catch (ObjectStoreException e) {
             fail(task, arrival, ids, "STORE_UNAVAILABLE", e.getMessage());
         } catch (UndecodableImageException e) {

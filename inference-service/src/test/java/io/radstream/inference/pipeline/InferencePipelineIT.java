@@ -75,6 +75,12 @@ class InferencePipelineIT {
             assertThat(s.getScore()).isBetween(0.0, 1.0);
         });
         assertThat(finding.getTimings().getBatchSize()).isPositive();
+        assertThat(finding.getSlice()).as("CT_small.dcm is one axial slice at z = -75.7 mm").satisfies(slice -> {
+            assertThat(slice.getNormal()).containsExactly(0.0, 0.0, 1.0);
+            assertThat(slice.getLocationMm()).isCloseTo(-75.699997, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(slice.getSpacingBetweenSlicesMm()).isEqualTo(5.0);
+            assertThat(slice.getSliceThicknessMm()).isEqualTo(5.0);
+        });
     }
 
     @Test
@@ -120,6 +126,7 @@ class InferencePipelineIT {
         publish(arrival);
 
         Finding seg = findingOf(arrival, "lesion-seg");
+        assertThat(seg.getSlice()).as("a multi-frame object is not one slice of a series").isNull();
         double area = seg.getMeasurements().stream().filter(m -> m.getName().equals("lesion_area")).findFirst()
                 .orElseThrow().getValue();
         assertThat(area).isPositive();

@@ -33,6 +33,6 @@ class OutputReaderTest {
     }
 
     private static Measurement area(double value, String unit) {
-        return new Measurement(unit.equals("mm2") ? "lesion_area" : "lesion_area_pixels", value, unit);
+        return OutputReader.measurement(unit.equals("mm2") ? "lesion_area" : "lesion_area_pixels", value, unit);
     }
 }

@@ -42,8 +42,8 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
     public record ModelCall(String model, double maxScore, boolean positive) {
     }
 
-    /** A measurement summed over the study. */
-    public record MeasurementSum(String name, double value, String unit) {
+    /** A measurement summed over the study, or over one series when {@code seriesInstanceUid} is set. */
+    public record MeasurementSum(String name, double value, String unit, String seriesInstanceUid) {
     }
 
     static StudyReportView from(StudyReport report) {
@@ -78,6 +78,7 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
     }
 
     private static MeasurementSum measurement(Measurement measurement) {
-        return new MeasurementSum(measurement.getName(), measurement.getValue(), measurement.getUnit());
+        return new MeasurementSum(measurement.getName(), measurement.getValue(), measurement.getUnit(),
+                measurement.getSeriesInstanceUid());
     }
 }

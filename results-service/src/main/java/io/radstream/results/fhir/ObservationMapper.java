@@ -60,7 +60,9 @@ final class ObservationMapper {
         Observation observation = base(report, id, imagingStudyId);
         observation.setCode(Fhir.concept(Fhir.MEASUREMENT, measurement.getName(), measurement.getName()));
         observation.setValue(Fhir.quantity(measurement.getValue(), measurement.getUnit()));
-        observation.addNote().setText("Summed over the study. " + Alerts.NOTICE);
+        observation.addNote().setText((measurement.getSeriesInstanceUid() == null ? "Summed over the study. "
+                : "Over series " + measurement.getSeriesInstanceUid() + ": lesion areas of its slices times the slice spacing. ")
+                + Alerts.NOTICE);
         return observation;
     }
 
