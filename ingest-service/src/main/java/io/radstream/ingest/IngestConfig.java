@@ -22,6 +22,17 @@ public interface IngestConfig {
     @WithDefault("2000")
     int maxInstancesPerRequest();
 
+    /**
+     * How much of a STOW-RS body the service reads ahead of the parser at most (per request); the rest
+     * waits on the client side (TCP flow control).
+     */
+    @WithDefault("1M")
+    MemorySize stowReadAhead();
+
+    /** How long a STOW-RS body may stall (no bytes arriving) before the request is refused. */
+    @WithDefault("60s")
+    java.time.Duration bodyReadTimeout();
+
     /** Base URL clients use to reach this service (for RetrieveURL); derived from the request when absent. */
     Optional<String> publicBaseUrl();
 
