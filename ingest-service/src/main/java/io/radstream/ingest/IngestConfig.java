@@ -76,6 +76,22 @@ public interface IngestConfig {
         }
     }
 
+    /** The audit trail of upload requests. */
+    Audit audit();
+
+    /** Where unacknowledged audit events wait, and how often they are sent again. */
+    interface Audit {
+        /**
+         * Directory of the audit outbox (one small file per event until Kafka acknowledged it). Put it on
+         * persistent storage in production so events survive a restart of the container.
+         */
+        String outboxDir();
+
+        /** How often the outbox is sent again (also once at start-up). */
+        @WithDefault("10s")
+        java.time.Duration replayInterval();
+    }
+
     /** How callers are identified. */
     interface Auth {
         /** The token claim naming the caller's tenant (objects and events are scoped by it). */

@@ -44,6 +44,7 @@ class PseudonymizerTest {
             public int publishTimeoutSeconds() { return 5; }
             public int retryAfterSeconds() { return 10; }
             public Auth auth() { return null; }
+            public Audit audit() { return null; }
             public PriorityRouting priority() { return null; }
         };
     }
