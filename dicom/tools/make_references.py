@@ -26,6 +26,7 @@ import numpy as np
 MODULE = pathlib.Path(__file__).resolve().parent.parent
 SHARED = MODULE.parent.parent / "shared" / "dicom-samples"
 EXTRA = MODULE / "src" / "test" / "resources" / "samples" / "pydicom"
+GENERATED = MODULE / "src" / "test" / "resources" / "samples" / "dcmtk"
 OUT = MODULE / "src" / "test" / "resources" / "reference"
 
 # file -> transfer syntax our reader reports when the file has no File Meta
@@ -49,6 +50,19 @@ LOSSLESS_FILES = [
     "SC_rgb_rle_16bit_2frame.dcm", "rtdose.dcm", "rtdose_rle.dcm",
     "SC_rgb_small_odd.dcm", "MR_small_padded.dcm", "liver_1frame.dcm",
 ]
+# JPEG Lossless files dcmtk's dcmcjpeg writes from lossless sources (kept in samples/dcmtk/, written
+# only when missing so their bytes stay as committed): name -> (source, decompress-first tool, dcmcjpeg options)
+GENERATED_LOSSLESS = {
+    "CT_small_jpll_sv1.dcm": ("CT_small.dcm", None, ["+e1"]),
+    "CT_small_jpll_p14.dcm": ("CT_small.dcm", None, ["+el"]),
+    "MR_small_jpll_sv1.dcm": ("MR_small_implicit.dcm", None, ["+e1"]),
+    "SC_rgb_small_odd_jpll_sv1.dcm": ("SC_rgb_small_odd.dcm", None, ["+e1"]),
+    "SC_rgb_16bit_2frame_jpll_sv1.dcm": ("SC_rgb_rle_16bit_2frame.dcm", "dcmdrle", ["+e1"]),
+    "JPEG12_jpll_sv1.dcm": ("JPEG-lossy.dcm", "dcmdjpeg", ["+e1"]),
+}
+# refused (C122) by the decoder, kept as a sample of what is refused: 16-bit colour
+REFUSED_GENERATED = {"SC_rgb_16bit_2frame_jpll_sv1.dcm"}
+LOSSLESS_FILES += ["SC_rgb_jpeg_gdcm.dcm"] + sorted(set(GENERATED_LOSSLESS) - REFUSED_GENERATED)
 # Not here: rtdose_expb.dcm (32-bit samples in a big-endian OW). dcmtk byte-swaps each 16-bit
 # word, pydicom (which wrote the file from rtdose.dcm) reads big-endian 32-bit values; the tests
 # assert the pydicom reading, i.e. the same values as rtdose.dcm.
@@ -75,8 +89,22 @@ FIELDS = {
 
 
 def path_of(name):
-    shared = SHARED / name
-    return shared if shared.exists() else EXTRA / name
+    for folder in (SHARED, EXTRA, GENERATED):
+        if (folder / name).exists():
+            return folder / name
+    return EXTRA / name
+
+
+def generate_lossless(tmp):
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    for name, (source, first, options) in GENERATED_LOSSLESS.items():
+        if (GENERATED / name).exists():
+            continue
+        plain = path_of(source)
+        if first:
+            plain = pathlib.Path(tmp) / ("uncompressed_" + source)
+            run(first, str(path_of(source)), str(plain))
+        run("dcmcjpeg", *options, str(plain), str(GENERATED / name))
 
 
 def run(*args, check=True):
@@ -217,6 +245,7 @@ def write_rgb_reference(name, tmp):
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        generate_lossless(tmp)
         headers = [line for name in HEADER_FILES for line in header_lines(name, tmp)]
         pixels = [line for name in LOSSLESS_FILES for line in pixel_lines(name, tmp)]
         for name in JPEG_FILES + PNM_FILES:

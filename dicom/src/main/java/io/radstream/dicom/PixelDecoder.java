@@ -9,7 +9,7 @@ import java.util.List;
   * Reads top-level Pixel Data and decodes every frame for the object's transfer syntax. Native
   * pixel data must be at least as long as the pixel module implies; trailing padding shorter than
   * one frame is ignored (as dcmtk and pydicom do), anything longer means the header and the data
-  * disagree. Encapsulated data is split into frames and decoded by RLE or JPEG Baseline.
+  * disagree. Encapsulated data is split into frames and decoded by RLE, JPEG Baseline or JPEG Lossless.
   */
 final class PixelDecoder {
     private final TransferSyntax syntax;
@@ -77,15 +77,21 @@ final class PixelDecoder {
         }
         Encapsulated items = EncapsulatedReader.read(parser, in, limits);
         parser.parseRemainder();
-        boolean jpeg = syntax == TransferSyntax.JPEG_BASELINE;
+        boolean lossless = syntax == TransferSyntax.JPEG_LOSSLESS || syntax == TransferSyntax.JPEG_LOSSLESS_SV1;
+        boolean jpeg = syntax == TransferSyntax.JPEG_BASELINE || lossless;
         List<byte[]> compressed = FrameSplitter.split(items, m.frames(), jpeg);
         PixelModule interleaved = m.withPlanarConfiguration(0);
         List<float[]> frames = new ArrayList<>(m.frames());
         for (int f = 0; f < m.frames(); f++) {
-            frames.add(jpeg
-                    ? JpegBaselineDecoder.decode(compressed.get(f), m, rescale(f))
-                    : NativeDecoder.decode(RleDecoder.decode(compressed.get(f), m), 0, interleaved, false,
-                            rescale(f), palette));
+            byte[] frame = compressed.get(f);
+            if (lossless) {
+                frames.add(JpegLosslessDecoder.decode(frame, m, rescale(f), palette));
+            } else if (jpeg) {
+                frames.add(JpegBaselineDecoder.decode(frame, m, rescale(f)));
+            } else {
+                frames.add(NativeDecoder.decode(RleDecoder.decode(frame, m), 0, interleaved, false, rescale(f),
+                        palette));
+            }
         }
         return frames;
     }

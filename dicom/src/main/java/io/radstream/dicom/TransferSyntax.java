@@ -19,8 +19,10 @@ public enum TransferSyntax {
     JPEG_BASELINE("1.2.840.10008.1.2.4.50", true, false, false, true, true),
     /** JPEG Extended (Process 2 and 4): 12-bit, which the JDK decoder cannot read. */
     JPEG_EXTENDED("1.2.840.10008.1.2.4.51", true, false, false, true, false),
-    JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", true, false, false, true, false),
-    JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", true, false, false, true, false),
+    /** JPEG Lossless, Non-Hierarchical (Process 14), 2 to 16 bits; decoded with TwelveMonkeys' reader. */
+    JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", true, false, false, true, true),
+    /** JPEG Lossless, Process 14 with first-order prediction (selection value 1): the common one. */
+    JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", true, false, false, true, true),
     JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", true, false, false, true, false),
     JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", true, false, false, true, false),
     JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", true, false, false, true, false),

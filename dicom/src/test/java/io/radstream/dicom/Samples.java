@@ -38,12 +38,15 @@ final class Samples {
                 () -> new IllegalStateException("shared/dicom-samples not found; tried " + candidates));
     }
 
-    /** A sample by file name: the shared folder first, then the classpath's pydicom extras. */
+    /** A sample by file name: the shared folder first, then the classpath's pydicom extras and dcmtk-written files. */
     static byte[] bytes(String name) {
         Path shared = sharedDir().resolve(name);
         try {
-            return Files.exists(shared)
-                    ? Files.readAllBytes(shared) : resource("/samples/pydicom/" + name);
+            if (Files.exists(shared)) {
+                return Files.readAllBytes(shared);
+            }
+            return Samples.class.getResource("/samples/pydicom/" + name) != null
+                    ? resource("/samples/pydicom/" + name) : resource("/samples/dcmtk/" + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
