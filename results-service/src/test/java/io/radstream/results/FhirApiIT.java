@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +27,16 @@ import io.radstream.schemas.events.Urgency;
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
 class FhirApiIT {
+
+    @BeforeAll
+    static void authenticateAsReader() {
+        ApiTokens.readerByDefault();
+    }
+
+    @AfterAll
+    static void forgetToken() {
+        ApiTokens.noDefault();
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

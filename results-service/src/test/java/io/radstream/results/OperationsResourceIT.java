@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +27,16 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
 class OperationsResourceIT {
+
+    @BeforeAll
+    static void authenticateAsReader() {
+        ApiTokens.readerByDefault();
+    }
+
+    @AfterAll
+    static void forgetToken() {
+        ApiTokens.noDefault();
+    }
 
     private static final String STAT = Topics.IMAGES_STAT.name();
     private static final String INFERENCE_STAT_GROUP = "radstream-inference-" + STAT;

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,6 +34,16 @@ import io.radstream.schemas.events.Urgency;
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
 class ResultsServiceIT {
+
+    @BeforeAll
+    static void authenticateAsReader() {
+        ApiTokens.readerByDefault();
+    }
+
+    @AfterAll
+    static void forgetToken() {
+        ApiTokens.noDefault();
+    }
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -75,7 +87,7 @@ class ResultsServiceIT {
         awaitReady();
         String study = KafkaTestIo.newStudyUid();
         String sop = study + ".1";
-        try (SseLines sse = SseLines.open(URI.create(worklistStream + "?modality=CR"))) {
+        try (SseLines sse = SseLines.open(URI.create(worklistStream + "?modality=CR"), ApiTokens.reader())) {
             sse.await(STARTUP, line -> line.matches("event: ?worklist"));
             KafkaTestIo.send(Topics.IMAGES_STAT, study, arrival(study, sop, Priority.URGENT));
             sse.await(STARTUP, line -> line.contains(study) && line.contains("\"status\":\"RECEIVING\""));

@@ -24,8 +24,8 @@ import io.radstream.ingest.ErrorMappers;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.ingest.RequestRefusedException;
 import io.radstream.ingest.audit.UploadAudit;
-import io.radstream.ingest.auth.Caller;
-import io.radstream.ingest.auth.Roles;
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.Priority;
 

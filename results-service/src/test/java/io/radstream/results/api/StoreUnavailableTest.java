@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,16 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(StoreUnavailableTest.NoBroker.class)
 class StoreUnavailableTest {
+
+    @BeforeAll
+    static void authenticateAsReader() {
+        io.radstream.results.ApiTokens.readerByDefault();
+    }
+
+    @AfterAll
+    static void forgetToken() {
+        io.radstream.results.ApiTokens.noDefault();
+    }
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
