@@ -45,7 +45,7 @@ class StoreUnavailableTest {
         given().get("/api/v1/alerts").then().statusCode(503);
         given().get("/api/v1/worklist").then().statusCode(503).header("Retry-After", "1");
         given().accept("text/event-stream").get("/api/v1/worklist/stream").then().statusCode(503);
-        given().contentType("application/json").body("{\"by\":\"dr.x\"}")
+        given().contentType("application/json").body("{\"note\":\"seen\"}")
                 .post("/api/v1/alerts/{id}/ack", "0f8fad5b-d9cb-469f-a165-70867728950e").then()
                 .statusCode(503)
                 .header("Retry-After", "1");
