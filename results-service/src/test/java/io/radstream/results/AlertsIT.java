@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,17 +34,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = WebhookReceiverResource.class, restrictToAnnotatedClass = true)
-class AlertsIT {
-
-    @BeforeAll
-    static void authenticateAsReader() {
-        ApiTokens.readerByDefault();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        ApiTokens.noDefault();
-    }
+class AlertsIT extends AsReader {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,17 +24,7 @@ import io.radstream.schemas.events.Urgency;
 /** The FHIR R4 read and search endpoints on a running service fed through a real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class FhirApiIT {
-
-    @BeforeAll
-    static void authenticateAsReader() {
-        ApiTokens.readerByDefault();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        ApiTokens.noDefault();
-    }
+class FhirApiIT extends AsReader {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

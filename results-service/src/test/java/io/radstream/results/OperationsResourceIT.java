@@ -12,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,17 +24,7 @@ import io.restassured.path.json.JsonPath;
 /** The operations API ({@code io.radstream.results.ops}) reads lane offsets and inference's committed offsets from the real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class OperationsResourceIT {
-
-    @BeforeAll
-    static void authenticateAsReader() {
-        ApiTokens.readerByDefault();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        ApiTokens.noDefault();
-    }
+class OperationsResourceIT extends AsReader {
 
     private static final String STAT = Topics.IMAGES_STAT.name();
     private static final String INFERENCE_STAT_GROUP = "radstream-inference-" + STAT;

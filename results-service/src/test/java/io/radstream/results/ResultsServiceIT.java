@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,17 +31,7 @@ import io.radstream.schemas.events.Urgency;
 
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class ResultsServiceIT {
-
-    @BeforeAll
-    static void authenticateAsReader() {
-        ApiTokens.readerByDefault();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        ApiTokens.noDefault();
-    }
+class ResultsServiceIT extends AsReader {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 

@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,17 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 /** With no broker, Kafka Streams never starts: the API must say "retry later", never 500. */
 @QuarkusTest
 @TestProfile(StoreUnavailableTest.NoBroker.class)
-class StoreUnavailableTest {
-
-    @BeforeAll
-    static void authenticateAsReader() {
-        io.radstream.results.ApiTokens.readerByDefault();
-    }
-
-    @AfterAll
-    static void forgetToken() {
-        io.radstream.results.ApiTokens.noDefault();
-    }
+class StoreUnavailableTest extends io.radstream.results.AsReader {
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
