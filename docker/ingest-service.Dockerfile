@@ -10,8 +10,10 @@ LABEL org.opencontainers.image.title="radstream-ingest-service" \
 
 WORKDIR /deployments
 # Non-root user 185 (the Quarkus/UBI convention), group 0 so OpenShift's random UIDs also work.
+# /var/lib/radstream/audit-outbox: the audit outbox volume (created here so a named volume is writable by 185).
 RUN useradd --uid 185 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin radstream \
- && chown 185:0 /deployments && chmod 0775 /deployments
+ && chown 185:0 /deployments && chmod 0775 /deployments \
+ && mkdir -p /var/lib/radstream/audit-outbox && chown -R 185:0 /var/lib/radstream && chmod -R 0775 /var/lib/radstream
 
 # Quarkus fast-jar layout, dependencies first so app-only changes rebuild one small layer.
 COPY --chown=185:0 ingest-service/target/quarkus-app/lib/ /deployments/lib/

@@ -10,7 +10,9 @@ import java.util.Set;
   * Keeps the few element values RadStream interprets and tells the parser which sequences to
   * enter: the top level, and for enhanced multi-frame objects the Shared and Per-Frame Functional
   * Groups with their pixel measures, plane position, pixel value transformation and VOI macros
-  * (first macro item only). Everything else is skipped unread. The first occurrence wins.
+  * (first macro item only), and the Request Attributes Sequence (0040,0275), whose first
+  * {@value #MAX_REQUEST_ITEMS} items give their Requested Procedure Priority (0040,1003). Everything
+  * else is skipped unread. The first occurrence wins.
   */
 final class AttributeCollector {
 
@@ -49,10 +51,14 @@ final class AttributeCollector {
             Tags.IMAGE_POSITION_PATIENT, Tags.IMAGE_ORIENTATION_PATIENT, Tags.RESCALE_INTERCEPT,
             Tags.RESCALE_SLOPE, Tags.WINDOW_CENTER, Tags.WINDOW_WIDTH);
 
+    /** Request Attributes items read for their priority; further items are walked but not kept. */
+    static final int MAX_REQUEST_ITEMS = 32;
+
     private final int maxPerFrameItems;
     private final Map<Integer, Value> topLevel = new HashMap<>();
     private final Map<Integer, Value> shared = new HashMap<>();
     private final List<Map<Integer, Value>> perFrame = new ArrayList<>();
+    private final List<Value> requestedPriorities = new ArrayList<>();
 
     AttributeCollector(int maxPerFrameItems) {
         this.maxPerFrameItems = maxPerFrameItems;
@@ -66,6 +72,9 @@ final class AttributeCollector {
         if (path.isRoot()) {
             return TOP_LEVEL.contains(tag);
         }
+        if (isRequestAttributesItem(path)) {
+            return tag == Tags.REQUESTED_PROCEDURE_PRIORITY && path.item() < MAX_REQUEST_ITEMS;
+        }
         return isMacroItem(path) && MACRO_CONTENT.contains(tag) && isKeptGroup(path.parent());
     }
 
@@ -75,12 +84,17 @@ final class AttributeCollector {
             return false;
         }
         if (path.isRoot()) {
-            return FUNCTIONAL_GROUPS.contains(sequenceTag);
+            return FUNCTIONAL_GROUPS.contains(sequenceTag) || sequenceTag == Tags.REQUEST_ATTRIBUTES_SEQUENCE;
         }
-        return path.parent().isRoot() && MACROS.contains(sequenceTag);
+        return path.parent().isRoot() && FUNCTIONAL_GROUPS.contains(path.sequenceTag())
+                && MACROS.contains(sequenceTag);
     }
 
     void accept(Path path, Value value) {
+        if (isRequestAttributesItem(path)) {
+            requestedPriorities.add(value);
+            return;
+        }
         Map<Integer, Value> target = path.isRoot() ? topLevel : groupFor(path);
         if (target != null) {
             target.putIfAbsent(value.tag(), value);
@@ -110,9 +124,19 @@ final class AttributeCollector {
         return v;
     }
 
+    /** The Requested Procedure Priority values of the Request Attributes items, in item order. */
+    List<Value> requestedPrioritiesInItems() {
+        return List.copyOf(requestedPriorities);
+    }
+
     /** The value of {@code tag} in the Per-Frame Functional Group of frame {@code index}, or null. */
     Value perFrame(int index, int tag) {
         return index < perFrame.size() ? perFrame.get(index).get(tag) : null;
+    }
+
+    private static boolean isRequestAttributesItem(Path path) {
+        return path.sequenceTag() == Tags.REQUEST_ATTRIBUTES_SEQUENCE && path.parent() != null
+                && path.parent().isRoot();
     }
 
     private static boolean isMacroItem(Path path) {

@@ -23,7 +23,9 @@ import java.util.Objects;
   * @param imageOrientationPatient   (0020,0037) row then column direction cosines (6 values), or null
   * @param numberOfFrames            (0028,0008), 1 for an image without it, 0 without pixel data
   * @param hasPixelData              whether top-level (7FE0,0010) Pixel Data is present
-  * @param requestedProcedurePriority top-level (0040,1003): STAT, HIGH, ROUTINE, MEDIUM or LOW, or null
+  * @param requestedProcedurePriority (0040,1003): STAT, HIGH, ROUTINE, MEDIUM or LOW, or null; the top-level
+  *                                   value, else the most urgent one in the first items of the Request
+  *                                   Attributes Sequence (0040,0275), where images normally carry it
   * @param studyPriorityId           top-level (0032,000C) (retired, still sent): HIGH, MED or LOW, or null
   * @param institutionalDepartmentName (0008,1040), e.g. the emergency department, or null
   * @param requestingService         (0032,1033), or null

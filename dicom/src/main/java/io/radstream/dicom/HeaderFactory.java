@@ -35,7 +35,7 @@ final class HeaderFactory {
                 firstDecimal(a.resolved(Tags.SPACING_BETWEEN_SLICES)),
                 decimals(a.resolved(Tags.IMAGE_POSITION_PATIENT), 3),
                 decimals(a.resolved(Tags.IMAGE_ORIENTATION_PATIENT), 6),
-                hasPixelData, text(a, Tags.REQUESTED_PROCEDURE_PRIORITY), text(a, Tags.STUDY_PRIORITY_ID),
+                hasPixelData, RequestedPriority.of(a), text(a, Tags.STUDY_PRIORITY_ID),
                 text(a, Tags.INSTITUTIONAL_DEPARTMENT_NAME), text(a, Tags.REQUESTING_SERVICE));
         if (hasPixelData) {
             PixelModule.of(header, a).check(limits);
@@ -71,7 +71,7 @@ final class HeaderFactory {
         return uid;
     }
 
-    private static String text(AttributeCollector a, int tag) {
+    static String text(AttributeCollector a, int tag) {
         Value v = a.top(tag);
         return v == null ? null : v.text();
     }

@@ -53,6 +53,7 @@ final class Tags {
     static final int STUDY_PRIORITY_ID = 0x0032000C;
     static final int REQUESTING_SERVICE = 0x00321033;
     static final int REQUESTED_PROCEDURE_PRIORITY = 0x00401003;
+    static final int REQUEST_ATTRIBUTES_SEQUENCE = 0x00400275;
 
     private Tags() {}
 

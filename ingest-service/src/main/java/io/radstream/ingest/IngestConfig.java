@@ -23,6 +23,17 @@ public interface IngestConfig {
     @WithDefault("2000")
     int maxInstancesPerRequest();
 
+    /**
+     * How much of a STOW-RS body the service reads ahead of the parser at most (per request); the rest
+     * waits on the client side (TCP flow control).
+     */
+    @WithDefault("1M")
+    MemorySize stowReadAhead();
+
+    /** How long a STOW-RS body may stall (no bytes arriving) before the request is refused. */
+    @WithDefault("60s")
+    java.time.Duration bodyReadTimeout();
+
     /** Base URL clients use to reach this service (for RetrieveURL); derived from the request when absent. */
     Optional<String> publicBaseUrl();
 
@@ -65,4 +76,21 @@ public interface IngestConfig {
             Priority priority();
         }
     }
+
+    /** The audit trail of upload requests. */
+    Audit audit();
+
+    /** Where unacknowledged audit events wait, and how often they are sent again. */
+    interface Audit {
+        /**
+         * Directory of the audit outbox (one small file per event until Kafka acknowledged it). Put it on
+         * persistent storage in production so events survive a restart of the container.
+         */
+        String outboxDir();
+
+        /** How often the outbox is sent again (also once at start-up). */
+        @WithDefault("10s")
+        java.time.Duration replayInterval();
+    }
+
 }

@@ -36,6 +36,18 @@ class PriorityIT extends WithLanes {
     }
 
     @Test
+    void shouldRouteByTheRequestedProcedurePriorityInsideRequestAttributesItems() {
+        // a knee from an outpatient clinic: no rule makes it STAT, only its order does (0040,0275 > 0040,1003)
+        byte[] instance = DicomWriter.grayscale16(DicomUid.random(), DicomUid.random(), DicomUid.random(), 4, 4,
+                        new short[16]).string(0x00080060, "CS", "CT").string(0x00180015, "CS", "KNEE")
+                .sequence(0x00400275, DicomWriter.create().string(0x00401001, "SH", "RP1").string(0x00401003, "SH", "ROUTINE"),
+                        DicomWriter.create().string(0x00401001, "SH", "RP2").string(0x00401003, "SH", "STAT"))
+                .toByteArray();
+
+        assertLane(stow(instance, null, null), Priority.STAT, Topics.IMAGES_STAT.name());
+    }
+
+    @Test
     void shouldRouteAnUploadByItsMetadataDepartmentAndRefuseAnUnknownPriority() {
         String study = DicomUid.random();
         given().header("RadStream-Priority", "STAT").multiPart("file", "ct.dcm", ct("CHEST", null, null), "application/dicom")

@@ -28,8 +28,13 @@ import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.Priority;
+import io.vertx.ext.web.RoutingContext;
 
-/** DICOMweb STOW-RS (PS3.18 §10.5): {@code POST /dicomweb/studies[/{StudyInstanceUID}]}. */
+/**
+ * DICOMweb STOW-RS (PS3.18 §10.5): {@code POST /dicomweb/studies[/{StudyInstanceUID}]}. The body is read
+ * from the paused Vert.x request through a {@link BodyStream} (a fixed read-ahead window, fetched on
+ * demand) and parsed part by part; each part is spooled to disk before it is inspected and stored.
+ */
 @Path("/dicomweb/studies")
 @RolesAllowed({Roles.UPLOADER, Roles.ADMIN})
 public class StowResource {
@@ -38,25 +43,30 @@ public class StowResource {
     /** Request header naming the reading priority of every instance (the query parameter {@code priority} wins). */
     public static final String PRIORITY_HEADER = "RadStream-Priority";
     private static final Logger LOG = Logger.getLogger(StowResource.class);
+    /** Where Quarkus leaves {@code quarkus.http.limits.max-body-size} for body readers (VertxHttpRecorder). */
+    private static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
 
     private final StowInstanceHandler handler;
     private final IngestConfig config;
     private final Caller caller;
     private final UploadAudit audit;
+    private final StowBodyBuffering buffering;
 
-    public StowResource(StowInstanceHandler handler, IngestConfig config, Caller caller, UploadAudit audit) {
+    public StowResource(StowInstanceHandler handler, IngestConfig config, Caller caller, UploadAudit audit,
+                        StowBodyBuffering buffering) {
         this.handler = handler;
         this.config = config;
         this.caller = caller;
         this.audit = audit;
+        this.buffering = buffering;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response storeInstances(@HeaderParam("Content-Type") String contentType,
                                    @QueryParam("priority") String priority, @HeaderParam(PRIORITY_HEADER) String header,
-                                   @Context UriInfo uri, InputStream body) {
-        return store(contentType, null, priority != null ? priority : header, uri, body);
+                                   @Context UriInfo uri, @Context RoutingContext routing) {
+        return store(contentType, null, priority != null ? priority : header, uri, routing);
     }
 
     @POST
@@ -65,21 +75,26 @@ public class StowResource {
     public Response storeStudyInstances(@HeaderParam("Content-Type") String contentType, @PathParam("study") String study,
                                         @QueryParam("priority") String priority,
                                         @HeaderParam(PRIORITY_HEADER) String header, @Context UriInfo uri,
-                                        InputStream body) {
+                                        @Context RoutingContext routing) {
         if (!DicomUid.isValid(study)) {
             return ApiError.response(400, "The StudyInstanceUID in the path is not a valid DICOM UID");
         }
-        return store(contentType, study, priority != null ? priority : header, uri, body);
+        return store(contentType, study, priority != null ? priority : header, uri, routing);
     }
 
-    private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri, InputStream body) {
+    private Response store(String contentType, String pathStudy, String priorityParam, UriInfo uri,
+                           RoutingContext routing) {
         String tenant = caller.tenant();
         audit.study(pathStudy);
         StowContentType type = StowContentType.parse(contentType);
         Priority priority = parsePriority(priorityParam);
         String baseUrl = config.publicBaseUrl().orElse(uri.getBaseUri().toString().replaceAll("/$", ""));
         StowResult result = new StowResult();
-        String lastStudy = readParts(type, body, new StowRequest(tenant, pathStudy, priority, baseUrl), result);
+        String lastStudy;
+        try (BodyStream body = BodyStream.open(routing.request(), config.stowReadAhead().asLongValue(),
+                config.bodyReadTimeout(), maxBodyBytes(routing), buffering)) {
+            lastStudy = readParts(type, body, new StowRequest(tenant, pathStudy, priority, baseUrl), result);
+        }
         result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
         String study = pathStudy != null ? pathStudy : lastStudy;
         audit.study(study);
@@ -111,11 +126,19 @@ public class StowResource {
                 more = multipart.readBoundary();
             }
             return lastStudy;
+        } catch (BodyStream.BodyTooLargeException e) {
+            throw new RequestRefusedException(413, e.getMessage());
         } catch (MultipartInput.MalformedStreamException e) {
             throw new RequestRefusedException(400, "Malformed multipart body: " + e.getMessage());
         } catch (IOException e) {
             throw new RequestRefusedException(400, "Cannot read the multipart body: " + e.getMessage());
         }
+    }
+
+    /** {@code quarkus.http.limits.max-body-size} as Quarkus hands it to body readers (0: none). */
+    private static long maxBodyBytes(RoutingContext routing) {
+        Object limit = routing.get(MAX_REQUEST_SIZE_KEY);
+        return limit instanceof Long bytes ? bytes : 0;
     }
 
     /** The requested priority, or null when the request names none (the policy decides per instance). */
@@ -129,7 +152,6 @@ public class StowResource {
             throw new RequestRefusedException(400, "priority must be STAT, URGENT or ROUTINE");
         }
     }
-
 
     /** What every part of one request shares. */
     record StowRequest(String tenant, String pathStudy, Priority priority, String baseUrl) {

@@ -38,10 +38,13 @@ class PseudonymizerTest {
             public Optional<String> pseudonymKey() { return Optional.ofNullable(key); }
             public MemorySize maxInstanceBytes() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
             public int maxInstancesPerRequest() { return 10; }
+            public MemorySize stowReadAhead() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
+            public java.time.Duration bodyReadTimeout() { return java.time.Duration.ofSeconds(60); }
             public Optional<String> publicBaseUrl() { return Optional.empty(); }
             public int publishTimeoutSeconds() { return 5; }
             public int retryAfterSeconds() { return 10; }
             public io.radstream.auth.AuthConfig auth() { return null; }
+            public Audit audit() { return null; }
             public PriorityRouting priority() { return null; }
         };
     }

@@ -35,12 +35,18 @@ public class DeadDependency implements QuarkusTestResourceLifecycleManager {
         }
         config.put("radstream.ingest.publish-timeout-seconds", "2");
         config.put("radstream.ingest.retry-after-seconds", "7");
+        config.put("radstream.ingest.audit.outbox-dir", outboxDir(dead).toString());
         return config;
     }
 
     @Override
     public void stop() {
         // the shared stack keeps running for the other test classes
+    }
+
+    /** The audit outbox of the service started with {@code dead} down (its own, so the others never replay it). */
+    static java.nio.file.Path outboxDir(String dead) {
+        return java.nio.file.Path.of("target", "audit-outbox-" + dead + "-down");
     }
 
     /** A port that was free a moment ago: connections to it are refused. */

@@ -18,9 +18,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.radstream.dicom.DicomWriter;
 import io.radstream.ingest.WithLanes;
+import io.radstream.ingest.audit.AuditOutbox;
 import io.radstream.ingest.StowBodies;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.schemas.DicomUid;
+import io.radstream.schemas.events.AuditEvent;
+import io.radstream.schemas.events.AuditOutcome;
 
 /**
  * Kafka unreachable: the object is written, the arrival event is not acknowledged, so the object is
@@ -62,6 +65,25 @@ class KafkaDownIT extends WithLanes {
 
         assertThat(storedUnder(TENANT + "/" + study + "/")).isEmpty();
         given().get("/api/v1/uploads/studies/" + study).then().statusCode(404);
+    }
+
+    @Test
+    void shouldKeepTheAuditOfTheFailedUploadInTheOutboxUntilKafkaIsBack() throws Exception {
+        String study = DicomUid.random();
+        byte[] instance = DicomWriter.grayscale16(study, DicomUid.random(), DicomUid.random(), 4, 4, new short[16])
+                .toByteArray();
+        given().contentType(STOW_TYPE).body(multipart(instance)).post("/dicomweb/studies/" + study).then().statusCode(503);
+
+        AuditOutbox outbox = new AuditOutbox(DeadDependency.outboxDir("kafka"));
+        List<AuditEvent> kept = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : outbox.pending()) {
+            kept.add(outbox.read(file));
+        }
+        assertThat(kept).filteredOn(e -> study.equals(e.getStudyInstanceUid())).singleElement().satisfies(e -> {
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.FAILED);
+            assertThat(e.getHttpStatus()).isEqualTo(503);
+            assertThat(e.getTenant()).isEqualTo(TENANT);
+        });
     }
 
     static List<String> storedUnder(String prefix) throws Exception {
