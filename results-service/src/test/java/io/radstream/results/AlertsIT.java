@@ -79,6 +79,10 @@ class AlertsIT extends AsReader {
                 given().contentType(ContentType.JSON).post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(404));
         given().contentType(ContentType.JSON).body("{\"by\":\" \"}")
                 .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400).body("status", equalTo(400));
+        given().contentType(ContentType.JSON).body("{\"by\":\"" + "d".repeat(129) + "\"}")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"by\":\"dr\\u0007x\"}")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"note\":\"" + "x".repeat(1001) + "\"}")
                 .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"by\":")
