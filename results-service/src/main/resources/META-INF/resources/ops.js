@@ -1,7 +1,11 @@
 // RadStream operations page: plain browser JavaScript against results-service's own API.
 // Worklist: GET /api/v1/worklist/stream (SSE: one "worklist" snapshot, then a "change" per report
 // change); alerts: GET /api/v1/alerts?unacknowledged=true, POST /api/v1/alerts/{id}/ack;
-// lanes and latency: GET /api/v1/operations.
+// lanes and latency: GET /api/v1/operations. Every call carries a bearer token (reader or admin):
+// taken once from the URL fragment (#token=..., as ./radstream up prints it) or typed in, and kept in
+// sessionStorage (this tab only). The SSE stream is read with fetch, not EventSource, because
+// EventSource cannot send an Authorization header, and a token in a query string would land in
+// access logs and browser history.
 'use strict';
 
 const studies = new Map(); // studyInstanceUid -> worklist item (highest revision seen)
@@ -30,6 +34,83 @@ function wrap(node) {
 const time = iso => iso ? new Date(iso).toLocaleTimeString() : '';
 const seconds = v => v === null || v === undefined ? '–' : (v < 1 ? (v * 1000).toFixed(0) + ' ms' : v.toFixed(1) + ' s');
 
+// ---- sign-in ----------------------------------------------------------------------------------
+const TOKEN_KEY = 'radstream.token';
+
+function takeTokenFromFragment() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.has('token')) {
+    sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+    history.replaceState(null, '', location.pathname + location.search); // keep it out of the address bar
+  }
+}
+
+const token = () => sessionStorage.getItem(TOKEN_KEY);
+
+// Who the token names, for display only (the server verifies the token and decides).
+function claims(jwt) {
+  try {
+    const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload));
+  } catch (e) {
+    return {};
+  }
+}
+
+function showSignIn(message) {
+  document.getElementById('sign-in').hidden = false;
+  document.getElementById('signed-in').hidden = true;
+  const error = document.getElementById('auth-error');
+  error.textContent = message || '';
+  error.hidden = !message;
+}
+
+function showSignedIn() {
+  const who = claims(token());
+  document.getElementById('principal').textContent = who.upn || who.preferred_username || who.sub || '?';
+  document.getElementById('tenant').textContent = who.tenant || 'no tenant';
+  document.getElementById('sign-in').hidden = true;
+  document.getElementById('signed-in').hidden = false;
+  document.getElementById('auth-error').hidden = true;
+}
+
+// fetch with the bearer token; a 401 or 403 asks for another token.
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers, token() ? { Authorization: 'Bearer ' + token() } : {});
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (response.status === 401) showSignIn('The token was refused (missing, expired or not signed by the identity provider).');
+  if (response.status === 403) showSignIn('This token may not read results (needs the reader or admin role and a tenant).');
+  return response;
+}
+
+// ---- Server-Sent Events over fetch ------------------------------------------------------------
+// Reads a text/event-stream body and calls onEvent(name, data) per event (the SSE wire format:
+// "event:" and "data:" lines, a blank line ends an event, ":" lines are comments).
+async function readEvents(response, onEvent) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let name = 'message';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    const lines = buffer.split(/\r?\n/);
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length) onEvent(name, data.join('\n'));
+        name = 'message';
+        data = [];
+      } else if (line.startsWith('event:')) {
+        name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
+      }
+    }
+  }
+}
+
 // ---- worklist ---------------------------------------------------------------------------------
 function byWorklistOrder(a, b) {
   return (URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency]) || (b.score - a.score)
@@ -57,29 +138,43 @@ function renderWorklist() {
   document.getElementById('no-studies').hidden = items.length > 0;
 }
 
-function connectWorklist() {
-  const status = document.getElementById('connection');
-  const source = new EventSource('api/v1/worklist/stream?size=200');
-  source.addEventListener('worklist', event => {
-    JSON.parse(event.data).items.forEach(remember);
+function onWorklistEvent(name, data) {
+  if (name === 'worklist') {
+    JSON.parse(data).items.forEach(remember);
     renderWorklist();
-    status.textContent = 'live';
-  });
-  source.addEventListener('change', event => {
-    const item = JSON.parse(event.data);
+    document.getElementById('connection').textContent = 'live';
+  } else if (name === 'change') {
+    const item = JSON.parse(data);
     remember(item);
     renderWorklist();
     if (item.studyInstanceUid === selectedStudy) selectStudy(selectedStudy);
     refreshAlerts(); // a change may come with a new alert
-  });
-  source.onerror = () => { status.textContent = 'reconnecting…'; }; // EventSource retries by itself
+  }
+}
+
+// Keeps one stream open while signed in; reconnects after a drop, as EventSource would.
+let stream = null; // the AbortController of the open stream
+
+async function connectWorklist() {
+  if (stream) stream.abort();
+  const mine = stream = new AbortController();
+  const status = document.getElementById('connection');
+  const response = await api('api/v1/worklist/stream?size=200',
+    { headers: { Accept: 'text/event-stream' }, signal: mine.signal }).catch(() => null);
+  if (response && response.ok) {
+    await readEvents(response, onWorklistEvent).catch(() => null);
+  }
+  if (mine.signal.aborted) return; // replaced by a new sign-in, or signed out
+  status.textContent = 'reconnecting…';
+  if (response && (response.status === 401 || response.status === 403)) return; // waits for a new sign-in
+  setTimeout(() => { if (stream === mine) connectWorklist(); }, 3000);
 }
 
 // ---- selected study ---------------------------------------------------------------------------
 async function selectStudy(uid) {
   selectedStudy = uid;
   renderWorklist();
-  const response = await fetch('api/v1/studies/' + encodeURIComponent(uid));
+  const response = await api('api/v1/studies/' + encodeURIComponent(uid));
   if (!response.ok) return;
   const report = await response.json();
   document.getElementById('study-section').hidden = false;
@@ -96,7 +191,8 @@ async function selectStudy(uid) {
 
 // ---- alerts -----------------------------------------------------------------------------------
 async function refreshAlerts() {
-  const response = await fetch('api/v1/alerts?unacknowledged=true');
+  if (!token()) return;
+  const response = await api('api/v1/alerts?unacknowledged=true');
   if (!response.ok) return;
   const alerts = await response.json();
   const body = document.querySelector('#alerts tbody');
@@ -115,16 +211,9 @@ async function refreshAlerts() {
 }
 
 async function acknowledge(alertId) {
-  const by = document.getElementById('ack-by').value.trim();
   const error = document.getElementById('ack-error');
-  if (!by) {
-    error.textContent = 'Enter who acknowledges first.';
-    error.hidden = false;
-    return;
-  }
-  localStorage.setItem('radstream.ackBy', by);
-  const response = await fetch('api/v1/alerts/' + encodeURIComponent(alertId) + '/ack', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by })
+  const response = await api('api/v1/alerts/' + encodeURIComponent(alertId) + '/ack', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}'
   });
   if (response.ok) {
     error.hidden = true;
@@ -139,7 +228,9 @@ async function acknowledge(alertId) {
 // ---- lanes and latency ------------------------------------------------------------------------
 async function refreshOperations() {
   const error = document.getElementById('ops-error');
-  const response = await fetch('api/v1/operations').catch(() => null);
+  if (!token()) return;
+  const response = await api('api/v1/operations').catch(() => null);
+  if (response && (response.status === 401 || response.status === 403)) return;
   if (!response || !response.ok) {
     error.textContent = 'Lane figures unavailable (Kafka not answering); retrying.';
     error.hidden = false;
@@ -156,9 +247,31 @@ async function refreshOperations() {
     seconds(p.p50), seconds(p.p95), seconds(p.p99)])));
 }
 
-document.getElementById('ack-by').value = localStorage.getItem('radstream.ackBy') || '';
-connectWorklist();
-refreshAlerts();
-refreshOperations();
+function start() {
+  showSignedIn();
+  connectWorklist();
+  refreshAlerts();
+  refreshOperations();
+}
+
+document.getElementById('sign-in').addEventListener('submit', event => {
+  event.preventDefault();
+  const typed = document.getElementById('token').value.trim().replace(/^Bearer\s+/i, '');
+  if (!typed) return;
+  sessionStorage.setItem(TOKEN_KEY, typed);
+  document.getElementById('token').value = '';
+  start();
+});
+document.getElementById('sign-out').addEventListener('click', () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  if (stream) stream.abort();
+  document.getElementById('connection').textContent = 'signed out';
+  studies.clear();
+  renderWorklist();
+  showSignIn();
+});
+
+takeTokenFromFragment();
+if (token()) start(); else { showSignIn(); document.getElementById('connection').textContent = 'signed out'; }
 setInterval(refreshAlerts, 5000);
 setInterval(refreshOperations, 3000);

@@ -141,9 +141,11 @@ class ComposeAndMonitoringTest {
             assertThat(services.at("/" + s + "/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).as(s).isEqualTo("kafka:9092");
         }
         assertThat(services.at("/results-service/environment/KAFKA_STREAMS_STATE_DIR").asText()).isEqualTo("/deployments/state");
-        // ingest verifies the identity provider's tokens; Orthanc forwards with its own uploader token
-        assertThat(services.at("/ingest-service/environment/MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).isNotBlank();
-        assertThat(services.at("/ingest-service/environment/MP_JWT_VERIFY_ISSUER").asText()).startsWith("CHANGE_ME");
+        // ingest and results verify the identity provider's tokens; Orthanc forwards with its own uploader token
+        for (String s : List.of("ingest-service", "results-service")) {
+            assertThat(services.at("/" + s + "/environment/MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).as(s).isNotBlank();
+            assertThat(services.at("/" + s + "/environment/MP_JWT_VERIFY_ISSUER").asText()).as(s).startsWith("CHANGE_ME");
+        }
         assertThat(services.at("/orthanc/environment/RADSTREAM_ORTHANC_TOKEN").asText()).startsWith("CHANGE_ME");
     }
 

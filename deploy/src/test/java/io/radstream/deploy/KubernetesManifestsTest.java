@@ -354,6 +354,12 @@ class KubernetesManifestsTest {
             assertThat(container(overlay, service).getEnv()).noneSatisfy(e -> assertThat(e.getName()).isEqualTo("RADSTREAM_INGEST_PSEUDONYM_KEY"));
         }
         assertThat(container(overlay, "ingest-service").getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("RADSTREAM_INGEST_PSEUDONYM_KEY"));
+        // ingest and results verify bearer tokens with the identity provider's key (Secret radstream-jwt)
+        for (String service : List.of("ingest-service", "results-service")) {
+            assertThat(container(overlay, service).getEnv()).as(service)
+                    .anySatisfy(e -> assertThat(e.getName()).isEqualTo("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+                    .anySatisfy(e -> assertThat(e.getName()).isEqualTo("MP_JWT_VERIFY_ISSUER"));
+        }
     }
 
     @ParameterizedTest

@@ -55,8 +55,7 @@ public final class IngestBench {
         try (LocalStack stack = LocalStack.startForTests(work.resolve("stack"))) {
             config = new LinkedHashMap<>(stack.serviceConfig());
             config.put("radstream.ingest.pseudonym-key", "bench-pseudonym-key-0123456789abcdef");
-            config.put("mp.jwt.verify.publickey.location", root.resolve("config/dev-jwt/dev-public-key.pem").toString());
-            config.put("radstream.ingest.auth.allow-dev-key", "true");
+            config.putAll(DevTokens.serviceConfig(root));
             for (String extra : a.getOrDefault("ingest-config", "").split(",")) {
                 if (extra.contains("=")) {
                     config.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));

@@ -104,6 +104,7 @@ public final class ResultsBench {
     private Map<String, String> config(LocalStack stack, Path work) {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
         config.put("kafka-streams.state.dir", work.resolve("streams").toString());
+        config.putAll(io.radstream.demo.DevTokens.serviceConfig(root)); // the packaged service verifies tokens
         return config;
     }
 

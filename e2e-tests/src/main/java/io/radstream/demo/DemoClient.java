@@ -25,14 +25,19 @@ public final class DemoClient {
 
     private final URI ingest;
     private final URI results;
-    private final String token;
+    private final String uploadToken;
+    private final String readToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** A client that sends {@code token} as the bearer token of every request (none when null). */
-    public DemoClient(URI ingest, URI results, String token) {
+    /**
+     * A client that sends {@code uploadToken} (an uploader's) as the bearer token of its ingest requests
+     * and {@code readToken} (a reader's of the same tenant) with its results requests; none when null.
+     */
+    public DemoClient(URI ingest, URI results, String uploadToken, String readToken) {
         this.ingest = ingest;
         this.results = results;
-        this.token = token;
+        this.uploadToken = uploadToken;
+        this.readToken = readToken;
     }
 
     /** Uploads a study and returns its StudyInstanceUID. */
@@ -49,7 +54,7 @@ public final class DemoClient {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest request = request(ingest.resolve("/dicomweb/studies?priority=" + study.priority()))
+        HttpRequest request = request(ingest.resolve("/dicomweb/studies?priority=" + study.priority()), uploadToken)
                 .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
                 .header("Accept", "application/dicom+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
@@ -68,7 +73,7 @@ public final class DemoClient {
                 metadata.put("studyInstanceUid", studyUid);
             }
             MultipartForm form = new MultipartForm().file("file", file).json("metadata", metadata.toString());
-            HttpRequest request = request(ingest.resolve("/api/v1/uploads"))
+            HttpRequest request = request(ingest.resolve("/api/v1/uploads"), uploadToken)
                     .header("Content-Type", form.contentType()).POST(form.publisher()).build();
             studyUid = send(request, 202, 201, 200).path("studyInstanceUid").asText();
         }
@@ -77,13 +82,19 @@ public final class DemoClient {
 
     /** The report, or null while the results service does not know the study yet. */
     public JsonNode report(String studyUid) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(results.resolve("/api/v1/studies/" + studyUid))
+        HttpResponse<String> response = http.send(request(results.resolve("/api/v1/studies/" + studyUid), readToken)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
+    /** The FHIR DiagnosticReport of a study, as JSON text. */
+    public String fhirReport(String studyUid) throws IOException, InterruptedException {
+        return send(request(results.resolve("/fhir/DiagnosticReport/" + studyUid), readToken).GET().build(), 200)
+                .toString();
+    }
+
     public List<JsonNode> alerts(String studyUid) throws IOException, InterruptedException {
-        JsonNode body = send(request(results.resolve("/api/v1/studies/" + studyUid + "/alerts")).GET()
+        JsonNode body = send(request(results.resolve("/api/v1/studies/" + studyUid + "/alerts"), readToken).GET()
                 .build(), 200);
         List<JsonNode> alerts = new ArrayList<>();
         body.forEach(alerts::add);
@@ -104,7 +115,7 @@ public final class DemoClient {
         return true;
     }
 
-    private HttpRequest.Builder request(URI uri) {
+    private static HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * {@code ./radstream demo}: uploads the bundled sample studies to a running RadStream, waits for their
  * reports, prints a readable summary (stderr) and one JSON line (stdout and {@code --json-out}).
+ * {@code --token} is an uploader's bearer token (ingest), {@code --results-token} a reader's (results).
  * Exit status 0 only if every image got its findings and every study its report.
  */
 public final class DemoMain {
@@ -21,7 +22,8 @@ public final class DemoMain {
         Map<String, String> options = parse(args);
         DemoClient client = new DemoClient(URI.create(options.getOrDefault("ingest", "http://127.0.0.1:8081")),
                 URI.create(options.getOrDefault("results", "http://127.0.0.1:8083")),
-                options.getOrDefault("token", System.getenv("RADSTREAM_TOKEN")));
+                options.getOrDefault("token", System.getenv("RADSTREAM_TOKEN")),
+                options.getOrDefault("results-token", System.getenv("RADSTREAM_RESULTS_TOKEN")));
         Path samples = Path.of(options.getOrDefault("samples", "samples"));
         DemoRun.Summary summary = new DemoRun(client, System.err).run(SampleStudy.readManifest(samples),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "180"))));

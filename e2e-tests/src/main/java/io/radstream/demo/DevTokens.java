@@ -17,7 +17,7 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Signs bearer tokens with the committed development key ({@code config/dev-jwt/dev-private-key.pem}),
- * which RadStream accepts only in dev/test or where {@code radstream.ingest.auth.allow-dev-key=true}.
+ * which RadStream accepts only in dev/test or where {@code radstream.<service>.auth.allow-dev-key=true}.
  * Claims: issuer {@value #ISSUER}, {@code upn}/{@code sub} the subject, {@code groups} the role, {@code tenant}.
  */
 public final class DevTokens {
@@ -25,6 +25,17 @@ public final class DevTokens {
     public static final String ISSUER = "radstream-dev";
 
     private DevTokens() {
+    }
+
+    /**
+     * What a packaged (production-mode) ingest or results service needs to verify development tokens:
+     * the public key, and the explicit allowance its {@code DevKeyGuard} asks for.
+     */
+    public static java.util.Map<String, String> serviceConfig(Path repositoryRoot) {
+        return java.util.Map.of(
+                "mp.jwt.verify.publickey.location", repositoryRoot.resolve("config/dev-jwt/dev-public-key.pem").toString(),
+                "radstream.ingest.auth.allow-dev-key", "true",
+                "radstream.results.auth.allow-dev-key", "true");
     }
 
     /** The key file of a repository checkout. */

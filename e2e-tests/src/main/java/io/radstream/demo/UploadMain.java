@@ -30,7 +30,7 @@ public final class UploadMain {
         }
         DemoClient client = new DemoClient(URI.create(options.getOrDefault("ingest", "http://127.0.0.1:8081")),
                 URI.create(options.getOrDefault("results", "http://127.0.0.1:8083")),
-                options.getOrDefault("token", System.getenv("RADSTREAM_TOKEN")));
+                options.getOrDefault("token", System.getenv("RADSTREAM_TOKEN")), null); // uploads only
         List<UploadCommand.Sent> sent = new UploadCommand(client, System.err).upload(paths, options);
         System.exit(sent.stream().allMatch(s -> s.error() == null) ? 0 : 1);
     }

@@ -40,6 +40,7 @@ class EndToEndIT {
     static ServiceProcess inference;
     static ServiceProcess results;
     static String token;
+    static String readToken;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -49,9 +50,9 @@ class EndToEndIT {
         Map<String, String> config = new HashMap<>(stack.serviceConfig());
         config.put("radstream.ingest.pseudonym-key", "e2e-test-pseudonym-key-0123456789");
         // packaged services run in production mode: the development token key must be allowed explicitly
-        config.put("mp.jwt.verify.publickey.location", root.resolve("config/dev-jwt/dev-public-key.pem").toString());
-        config.put("radstream.ingest.auth.allow-dev-key", "true");
+        config.putAll(DevTokens.serviceConfig(root));
         token = DevTokens.mint(DevTokens.keyOf(root), "e2e-tester", "uploader", "e2e", Duration.ofHours(1));
+        readToken = DevTokens.mint(DevTokens.keyOf(root), "e2e-radiologist", "reader", "e2e", Duration.ofHours(1));
         config.put("radstream.inference.models-dir", root.resolve("models").toString());
         config.put("radstream.results.final-quiet-period", "2s");
         config.put("kafka-streams.state.dir", tmp.resolve("streams").toString());
@@ -88,7 +89,7 @@ class EndToEndIT {
         List<SampleStudy> studies = SampleStudy.readManifest(SampleFiles.repositoryRoot().resolve("samples"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        DemoRun.Summary summary = new DemoRun(new DemoClient(ingest.uri(), results.uri(), token), new PrintStream(console))
+        DemoRun.Summary summary = new DemoRun(client(), new PrintStream(console))
                 .run(studies, Duration.ofSeconds(150));
 
         assertThat(summary.ok()).as("demo run:%n%s%ninference log:%n%s", console, inference.logTail()).isTrue();
@@ -137,7 +138,7 @@ class EndToEndIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         List<io.radstream.demo.UploadCommand.Sent> sent = new io.radstream.demo.UploadCommand(
-                new DemoClient(ingest.uri(), results.uri(), token), new PrintStream(console))
+                client(), new PrintStream(console))
                 .upload(List.of(folder, SampleFiles.dicomSample("MR_small.dcm")), Map.of("priority", "URGENT"));
 
         assertThat(sent).as(console.toString()).hasSize(3).allSatisfy(s -> assertThat(s.error()).isNull());
@@ -146,7 +147,10 @@ class EndToEndIT {
         assertThat(console.toString()).contains("3/3 studies");
     }
 
-    /** The operations page in headless Chromium: it loads, shows an uploaded study, and an ack click clears its alert. */
+    /**
+     * The operations page in headless Chromium, signed in with a reader's token in the URL fragment: it
+     * loads, shows an uploaded study, and an ack click clears its alert, recorded for the token's principal.
+     */
     @Test
     void shouldShowAnUploadedStudyOnTheOperationsPageAndClearItsAlertOnAcknowledge() throws Exception {
         SampleStudy pneumothorax = SampleStudy.readManifest(SampleFiles.repositoryRoot().resolve("samples")).stream()
@@ -154,11 +158,11 @@ class EndToEndIT {
         SampleStudy fresh = new SampleStudy("ops-page", "STAT", pneumothorax.modality(), pneumothorax.bodyPart(),
                 "PHANTOM-OPS-001", null, pneumothorax.files(), true); // no UID: the upload API generates a new study
 
-        try (OperationsPage page = new OperationsPage(results.uri())) {
+        try (OperationsPage page = new OperationsPage(results.uri(), readToken)) {
             assertThat(page.title()).isEqualTo("RadStream operations");
             await().atMost(Duration.ofSeconds(60)).until(() -> page.connection().equals("live"));
 
-            String study = new DemoClient(ingest.uri(), results.uri(), token).upload(fresh);
+            String study = client().upload(fresh);
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> page.worklistRow(study), row -> row != null && row.contains("pneumothorax"));
@@ -166,11 +170,12 @@ class EndToEndIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> page.openAlerts(study) > 0);
 
-            page.acknowledgeAs("e2e-radiologist", study);
+            assertThat(page.signedInAs()).isEqualTo("e2e-radiologist");
+            page.acknowledge(study);
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> page.openAlerts(study) == 0);
-            assertThat(new DemoClient(ingest.uri(), results.uri(), token).alerts(study)).isNotEmpty()
+            assertThat(client().alerts(study)).isNotEmpty()
                     .allSatisfy(a -> assertThat(a.path("acknowledgedBy").asText()).isEqualTo("e2e-radiologist"));
         }
     }
@@ -192,7 +197,7 @@ class EndToEndIT {
         for (byte[] slice : phantom.series(studyUid, seriesUid, 7)) {
             files.add(Files.write(dir.resolve("slice-" + files.size() + ".dcm"), slice));
         }
-        DemoClient client = new DemoClient(ingest.uri(), results.uri(), token);
+        DemoClient client = client();
 
         assertThat(client.upload(new SampleStudy("lesion-series", "ROUTINE", "CT", "ABDOMEN", "PHANTOM-SERIES",
                 studyUid, files, false))).isEqualTo(studyUid);
@@ -204,7 +209,7 @@ class EndToEndIT {
         assertThat(volume.path("seriesInstanceUid").asText()).isEqualTo(seriesUid);
         assertThat(volume.path("value").asDouble()).as("inference log:%n%s", inference.logTail())
                 .isCloseTo(phantom.trueVolumeMm3(), org.assertj.core.data.Percentage.withPercentage(15));
-        assertThat(results.body("/fhir/DiagnosticReport/" + studyUid)).contains("series_lesion_volume", seriesUid);
+        assertThat(client.fhirReport(studyUid)).contains("series_lesion_volume", seriesUid);
     }
 
     /** The series_lesion_volume measurement once every image has all its findings, else null. */
@@ -219,6 +224,23 @@ class EndToEndIT {
             }
         }
         return null;
+    }
+
+    /** Uploads as the uploader, reads results as the reader, both of tenant e2e. */
+    private static DemoClient client() {
+        return new DemoClient(ingest.uri(), results.uri(), token, readToken);
+    }
+
+    @Test
+    void shouldRefuseResultsWithoutAReaderTokenOfTheStudysTenant() throws Exception {
+        assertThat(results.get("/api/v1/worklist")).isEqualTo(401);
+        String study = client().upload(new SampleStudy("e2e-tenant", "ROUTINE", "DX", "CHEST", "PHANTOM-TENANT", null,
+                List.of(SampleFiles.demoSample("cxr-normal.png")), false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> client().report(study) != null);
+        String otherTenant = DevTokens.mint(DevTokens.keyOf(SampleFiles.repositoryRoot()), "someone", "reader", "elsewhere",
+                Duration.ofMinutes(5));
+        assertThat(new DemoClient(ingest.uri(), results.uri(), null, otherTenant).report(study)).isNull();
+        assertThat(new DemoClient(ingest.uri(), results.uri(), null, token).report(study)).as("an uploader's token").isNull();
     }
 
     @Test

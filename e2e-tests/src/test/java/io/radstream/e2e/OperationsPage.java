@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,7 +24,8 @@ final class OperationsPage implements AutoCloseable {
 
     private final WebDriver browser;
 
-    OperationsPage(URI results) {
+    /** Opens the page signed in with {@code token} (a reader's), handed over in the URL fragment as the launcher does. */
+    OperationsPage(URI results, String token) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("the operations page test needs Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does this before ./mvnw verify)");
@@ -36,11 +36,16 @@ final class OperationsPage implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.get(results.resolve("/").toString());
+        browser.get(results.resolve("/").toString() + "#token=" + token);
     }
 
     String title() {
         return browser.getTitle();
+    }
+
+    /** The principal the page says it is signed in as. */
+    String signedInAs() {
+        return browser.findElement(By.id("principal")).getText();
     }
 
     String connection() {
@@ -66,13 +71,10 @@ final class OperationsPage implements AutoCloseable {
     }
 
     /**
-     * Types who acknowledges and clicks the first open alert's Acknowledge button of a study. The
-     * alert list re-renders while it refreshes, so a click on a row just replaced is retried.
+     * Clicks the first open alert's Acknowledge button of a study (recorded for the signed-in
+     * principal). The alert list re-renders while it refreshes, so a click on a row just replaced is retried.
      */
-    void acknowledgeAs(String who, String studyUid) {
-        WebElement by = browser.findElement(By.id("ack-by"));
-        by.clear();
-        by.sendKeys(who);
+    void acknowledge(String studyUid) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
                         || e instanceof java.util.NoSuchElementException)

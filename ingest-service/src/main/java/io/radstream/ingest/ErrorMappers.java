@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.radstream.auth.TenantRefusedException;
 import io.radstream.ingest.core.ArrivalPublisher;
 import io.radstream.storage.ObjectStoreException;
 
@@ -18,6 +19,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response refused(RequestRefusedException e) {
         return ApiError.response(e.status(), e.getMessage());
+    }
+
+    /** A token without a usable tenant claim. */
+    @ServerExceptionMapper
+    public Response noTenant(TenantRefusedException e) {
+        return ApiError.response(403, e.getMessage());
     }
 
     @ServerExceptionMapper

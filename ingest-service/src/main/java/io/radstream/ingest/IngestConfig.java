@@ -3,6 +3,7 @@ package io.radstream.ingest;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.radstream.auth.AuthConfig;
 import io.radstream.schemas.events.Priority;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -48,7 +49,7 @@ public interface IngestConfig {
     PriorityRouting priority();
 
     /** Bearer-token authentication (the verification key itself is {@code mp.jwt.verify.publickey.location}). */
-    Auth auth();
+    AuthConfig auth();
 
     /** Routing rules, tried in order; the first that matches decides. */
     interface PriorityRouting {
@@ -92,17 +93,4 @@ public interface IngestConfig {
         java.time.Duration replayInterval();
     }
 
-    /** How callers are identified. */
-    interface Auth {
-        /** The token claim naming the caller's tenant (objects and events are scoped by it). */
-        @WithDefault("tenant")
-        String tenantClaim();
-
-        /**
-         * Whether the committed development key ({@code config/dev-jwt}) may verify tokens outside dev
-         * and test; only the local launcher and the end-to-end test set it.
-         */
-        @WithDefault("false")
-        boolean allowDevKey();
-    }
 }

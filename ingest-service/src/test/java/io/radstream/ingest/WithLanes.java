@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import io.radstream.localstack.TestTokens;
 import io.radstream.localstack.TopicReader;
 import io.radstream.schemas.events.ImageArrived;
 import io.restassured.RestAssured;

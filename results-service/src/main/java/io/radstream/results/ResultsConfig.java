@@ -2,6 +2,7 @@ package io.radstream.results;
 
 import java.time.Duration;
 
+import io.radstream.auth.AuthConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,4 +25,7 @@ public interface ResultsConfig {
     /** How often an unacknowledged alert escalates at most. */
     @WithDefault("3")
     int maxEscalations();
+
+    /** Bearer-token authentication (the verification key itself is {@code mp.jwt.verify.publickey.location}). */
+    AuthConfig auth();
 }

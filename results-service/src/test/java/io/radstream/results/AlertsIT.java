@@ -34,7 +34,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = WebhookReceiverResource.class, restrictToAnnotatedClass = true)
-class AlertsIT {
+class AlertsIT extends AsReader {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -42,11 +42,12 @@ class AlertsIT {
     WebhookReceiver receiver;
 
     @Test
-    void shouldPublishTheFirstAcknowledgementAndShowItOnTheAlert() {
+    void shouldPublishTheFirstAcknowledgementAsTheTokensPrincipalAndShowItOnTheAlert() {
         String study = KafkaTestIo.newStudyUid();
         String alertId = raiseAlert(study);
 
-        given().contentType(ContentType.JSON).body("{\"by\":\"dr.first\",\"note\":\"called the ward\"}")
+        given().header("Authorization", as("dr.first")).contentType(ContentType.JSON)
+                .body("{\"note\":\"called the ward\"}")
                 .post("/api/v1/alerts/{id}/ack", alertId).then().statusCode(202)
                 .body("acknowledgedBy", equalTo("dr.first"))
                 .body("alreadyAcknowledged", is(false));
@@ -62,7 +63,7 @@ class AlertsIT {
                         .body("[0].acknowledged", is(true))
                         .body("[0].acknowledgedBy", equalTo("dr.first")));
 
-        given().contentType(ContentType.JSON).body("{\"by\":\"dr.second\"}")
+        given().header("Authorization", as("dr.second")).contentType(ContentType.JSON).body("{\"by\":\"dr.second\"}")
                 .post("/api/v1/alerts/{id}/ack", alertId).then().statusCode(200)
                 .body("acknowledgedBy", equalTo("dr.first"))
                 .body("alreadyAcknowledged", is(true));
@@ -72,15 +73,33 @@ class AlertsIT {
     }
 
     @Test
-    void shouldRefuseAcknowledgementsOfUnknownAlertsOrWithoutWho() {
+    void shouldRefuseAcknowledgementsOfUnknownAlertsMalformedOnesAndOnSomeoneElsesBehalf() {
         String unknown = Alerts.alertId(TestEvents.TENANT, KafkaTestIo.newStudyUid(), "pneumothorax");
         Awaitility.await().atMost(PATIENCE).untilAsserted(() ->
-                given().contentType(ContentType.JSON).body("{\"by\":\"dr.x\"}")
-                        .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(404));
+                given().contentType(ContentType.JSON).post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(404));
         given().contentType(ContentType.JSON).body("{\"by\":\" \"}")
                 .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400).body("status", equalTo(400));
-        given().contentType(ContentType.JSON).body("{\"by\":\"dr.x\"}")
-                .post("/api/v1/alerts/{id}/ack", "not-an-id").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"by\":\"" + "d".repeat(129) + "\"}")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"by\":\"dr\\u0007x\"}")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"note\":\"" + "x".repeat(1001) + "\"}")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"by\":")
+                .post("/api/v1/alerts/{id}/ack", unknown).then().statusCode(400);
+        given().contentType(ContentType.JSON).post("/api/v1/alerts/{id}/ack", "not-an-id").then().statusCode(400);
+
+        String study = KafkaTestIo.newStudyUid();
+        String alertId = raiseAlert(study);
+        given().header("Authorization", as("dr.x")).contentType(ContentType.JSON).body("{\"by\":\"dr.y\"}")
+                .post("/api/v1/alerts/{id}/ack", alertId).then().statusCode(403).body("status", equalTo(403));
+        given().get("/api/v1/studies/{uid}/alerts", study).then().statusCode(200).body("[0].acknowledged", is(false));
+    }
+
+    /** The Authorization header of a reader of the test tenant whose token names {@code principal}. */
+    private static String as(String principal) {
+        return io.radstream.localstack.TestTokens.bearer(
+                io.radstream.localstack.TestTokens.token("reader", TestEvents.TENANT, principal));
     }
 
     @Test

@@ -24,7 +24,7 @@ import io.radstream.schemas.events.Urgency;
 /** The FHIR R4 read and search endpoints on a running service fed through a real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class FhirApiIT {
+class FhirApiIT extends AsReader {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -24,7 +24,7 @@ import io.restassured.path.json.JsonPath;
 /** The operations API ({@code io.radstream.results.ops}) reads lane offsets and inference's committed offsets from the real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class OperationsResourceIT {
+class OperationsResourceIT extends AsReader {
 
     private static final String STAT = Topics.IMAGES_STAT.name();
     private static final String INFERENCE_STAT_GROUP = "radstream-inference-" + STAT;

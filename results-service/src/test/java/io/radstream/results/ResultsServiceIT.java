@@ -31,7 +31,7 @@ import io.radstream.schemas.events.Urgency;
 
 @QuarkusTest
 @QuarkusTestResource(value = RadStreamStackResource.class, restrictToAnnotatedClass = true)
-class ResultsServiceIT {
+class ResultsServiceIT extends AsReader {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -75,7 +75,7 @@ class ResultsServiceIT {
         awaitReady();
         String study = KafkaTestIo.newStudyUid();
         String sop = study + ".1";
-        try (SseLines sse = SseLines.open(URI.create(worklistStream + "?modality=CR"))) {
+        try (SseLines sse = SseLines.open(URI.create(worklistStream + "?modality=CR"), ApiTokens.reader())) {
             sse.await(STARTUP, line -> line.matches("event: ?worklist"));
             KafkaTestIo.send(Topics.IMAGES_STAT, study, arrival(study, sop, Priority.URGENT));
             sse.await(STARTUP, line -> line.contains(study) && line.contains("\"status\":\"RECEIVING\""));

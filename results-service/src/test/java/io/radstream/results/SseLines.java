@@ -25,8 +25,10 @@ final class SseLines implements AutoCloseable {
         reader.start();
     }
 
-    static SseLines open(URI uri) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+    /** Opens a stream with this Authorization header (none when null). */
+    static SseLines open(URI uri, String authorization) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        HttpRequest request = (authorization == null ? builder : builder.header("Authorization", authorization)).GET().build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("SSE answered " + response.statusCode());
@@ -38,6 +40,11 @@ final class SseLines implements AutoCloseable {
     String await(Duration atMost, Predicate<String> condition) {
         Awaitility.await().atMost(atMost).until(() -> lines.stream().anyMatch(condition));
         return lines.stream().filter(condition).findFirst().orElseThrow();
+    }
+
+    /** Every line received so far. */
+    List<String> lines() {
+        return List.copyOf(lines);
     }
 
     @Override

@@ -36,6 +36,10 @@ final class TopologyHarness implements AutoCloseable {
 
     record Config(Duration finalQuietPeriod, Duration punctuateInterval, Duration escalateAfter, int maxEscalations)
             implements ResultsConfig {
+        @Override
+        public io.radstream.auth.AuthConfig auth() {
+            return null; // the topology does not authenticate
+        }
     }
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();

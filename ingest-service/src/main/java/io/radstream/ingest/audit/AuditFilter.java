@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.radstream.ingest.auth.Caller;
+import io.radstream.auth.Caller;
 import io.radstream.schemas.events.AuditAction;
 
 /**

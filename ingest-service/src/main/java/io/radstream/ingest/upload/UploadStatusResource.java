@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.radstream.ingest.ApiError;
-import io.radstream.ingest.auth.Caller;
-import io.radstream.ingest.auth.Roles;
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
 import io.radstream.schemas.DicomUid;
 import io.radstream.storage.ObjectStore;
 import io.radstream.storage.StoredObject;

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.radstream.dicom.DicomWriter;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.TopicReader;
 import io.radstream.schemas.DicomUid;

@@ -2,8 +2,8 @@ package io.radstream.ingest.auth;
 
 import static io.radstream.ingest.StowBodies.STOW_TYPE;
 import static io.radstream.ingest.StowBodies.multipart;
-import static io.radstream.ingest.TestTokens.bearer;
-import static io.radstream.ingest.TestTokens.token;
+import static io.radstream.localstack.TestTokens.bearer;
+import static io.radstream.localstack.TestTokens.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import io.minio.StatObjectArgs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.radstream.dicom.DicomWriter;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.TopicReader;

@@ -43,7 +43,7 @@ class PseudonymizerTest {
             public Optional<String> publicBaseUrl() { return Optional.empty(); }
             public int publishTimeoutSeconds() { return 5; }
             public int retryAfterSeconds() { return 10; }
-            public Auth auth() { return null; }
+            public io.radstream.auth.AuthConfig auth() { return null; }
             public Audit audit() { return null; }
             public PriorityRouting priority() { return null; }
         };

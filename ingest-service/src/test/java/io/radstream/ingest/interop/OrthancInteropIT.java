@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;

@@ -22,7 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.radstream.ingest.IngestConfig;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.ingest.WithLanes;
 import io.radstream.ingest.stow.StowBodyBuffering;
 import io.radstream.localstack.RadStreamStackResource;

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.radstream.ingest.StowBodies;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
 import io.radstream.localstack.TopicReader;

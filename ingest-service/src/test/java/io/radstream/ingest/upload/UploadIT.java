@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.radstream.ingest.TestTokens;
+import io.radstream.localstack.TestTokens;
 import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;

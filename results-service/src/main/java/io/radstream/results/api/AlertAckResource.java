@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,14 +15,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
 import io.radstream.schemas.events.AlertAcknowledged;
 
 /**
  * {@code POST /api/v1/alerts/{alertId}/ack}: a person confirms receipt of an urgent alert. The
  * acknowledgement is published to Kafka (202); the stream records the first one per alert and
  * stops escalating. Acknowledging an acknowledged alert answers 200 with the acknowledgement that counts.
+ * Readers and admins acknowledge their own tenant's alerts (another tenant's alert is 404), as the
+ * token's principal.
  */
 @Path("/api/v1/alerts/{alertId}/ack")
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AlertAckResource {
@@ -30,11 +36,13 @@ public class AlertAckResource {
 
     private final StudyQueries queries;
     private final AckPublisher publisher;
+    private final Caller caller;
 
     @Inject
-    public AlertAckResource(StudyQueries queries, AckPublisher publisher) {
+    public AlertAckResource(StudyQueries queries, AckPublisher publisher, Caller caller) {
         this.queries = queries;
         this.publisher = publisher;
+        this.caller = caller;
     }
 
     @POST
@@ -42,26 +50,27 @@ public class AlertAckResource {
         if (!UUID_TEXT.matcher(alertId).matches()) {
             throw new ApiException(Status.BAD_REQUEST, "Not an alert id");
         }
-        if (request == null) {
-            throw new ApiException(Status.BAD_REQUEST, "A JSON body {\"by\": ...} is required");
-        }
-        request.validate();
+        AckRequest ack = request == null ? AckRequest.EMPTY : request;
+        ack.validate();
+        String tenant = caller.tenant();
+        String who = ack.who(caller.name());
         AlertView alert = queries.alert(alertId)
+                .filter(found -> tenant.equals(found.tenant()))
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No alert " + alertId));
         if (alert.acknowledged()) {
             return Response.ok(new AckView(alertId, alert.acknowledgedBy(), alert.acknowledgedAt(), true)).build();
         }
-        AlertAcknowledged ack = AlertAcknowledged.newBuilder()
+        AlertAcknowledged acknowledged = AlertAcknowledged.newBuilder()
                 .setAckId(UUID.randomUUID().toString())
                 .setAlertId(alertId)
                 .setTenant(alert.tenant())
                 .setStudyInstanceUid(alert.studyInstanceUid())
                 .setLabel(alert.label())
-                .setAcknowledgedBy(request.by().strip())
+                .setAcknowledgedBy(who)
                 .setAcknowledgedAt(Instant.now())
-                .setNote(request.note())
+                .setNote(ack.note())
                 .build();
-        publisher.publish(ack);
-        return Response.accepted(new AckView(alertId, ack.getAcknowledgedBy(), ack.getAcknowledgedAt(), false)).build();
+        publisher.publish(acknowledged);
+        return Response.accepted(new AckView(alertId, who, acknowledged.getAcknowledgedAt(), false)).build();
     }
 }

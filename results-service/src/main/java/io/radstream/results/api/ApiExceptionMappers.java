@@ -7,6 +7,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.radstream.auth.TenantRefusedException;
+
 /** Maps failures to JSON {@link ApiError} answers; no stack trace reaches a client. */
 public class ApiExceptionMappers {
 
@@ -20,6 +22,12 @@ public class ApiExceptionMappers {
             answer.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return answer.build();
+    }
+
+    /** A token without a usable tenant claim: nothing of any tenant may be answered. */
+    @ServerExceptionMapper
+    public Response noTenant(TenantRefusedException e) {
+        return error(Response.Status.FORBIDDEN, e.getMessage()).build();
     }
 
     @ServerExceptionMapper

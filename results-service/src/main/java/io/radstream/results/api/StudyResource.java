@@ -2,6 +2,8 @@ package io.radstream.results.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,25 +14,36 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 
-/** Study reports and urgent alerts, read from this instance's Kafka Streams stores. */
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
+
+/**
+ * Study reports and urgent alerts, read from this instance's Kafka Streams stores, for readers and
+ * admins of the caller's tenant only: another tenant's study answers 404, as an unknown one does.
+ */
 @Path("/api/v1")
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
 
     static final int MAX_ALERTS = 1000;
 
     private final StudyQueries queries;
+    private final Caller caller;
 
     @Inject
-    public StudyResource(StudyQueries queries) {
+    public StudyResource(StudyQueries queries, Caller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
     @Path("/studies/{studyUid}")
     public StudyReportView study(@PathParam("studyUid") String studyUid) {
         requireUid(studyUid);
+        String tenant = caller.tenant();
         return queries.report(studyUid)
+                .filter(report -> tenant.equals(report.getTenant()))
                 .map(StudyReportView::from)
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No report for study " + studyUid));
     }
@@ -39,7 +52,9 @@ public class StudyResource {
     @Path("/studies/{studyUid}/alerts")
     public List<AlertView> studyAlerts(@PathParam("studyUid") String studyUid) {
         requireUid(studyUid);
-        return queries.alerts(alert -> alert.studyInstanceUid().equals(studyUid), MAX_ALERTS);
+        String tenant = caller.tenant();
+        return queries.alerts(alert -> tenant.equals(alert.tenant()) && alert.studyInstanceUid().equals(studyUid),
+                MAX_ALERTS);
     }
 
     @GET
@@ -49,7 +64,9 @@ public class StudyResource {
         if (limit < 1 || limit > MAX_ALERTS) {
             throw new ApiException(Status.BAD_REQUEST, "limit must be between 1 and " + MAX_ALERTS);
         }
-        return queries.alerts(alert -> !(unacknowledgedOnly && alert.acknowledged()), limit);
+        String tenant = caller.tenant();
+        return queries.alerts(alert -> tenant.equals(alert.tenant()) && !(unacknowledgedOnly && alert.acknowledged()),
+                limit);
     }
 
     private static void requireUid(String studyUid) {

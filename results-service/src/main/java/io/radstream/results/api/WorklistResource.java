@@ -1,6 +1,9 @@
 package io.radstream.results.api;
 
 import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -13,14 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
 import io.smallrye.mutiny.Multi;
 
 /**
  * The radiology worklist: studies ordered by urgency, then study score, then arrival
  * ({@link WorklistItem#ORDER}), filtered by status, modality and priority, paged; and the same
- * live as Server-Sent Events.
+ * live as Server-Sent Events. Readers and admins see their own tenant's studies only.
  */
 @Path("/api/v1/worklist")
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 public class WorklistResource {
 
     /** SSE event with the current (filtered, ordered) worklist: always the first event of a stream. */
@@ -30,11 +36,13 @@ public class WorklistResource {
 
     private final StudyQueries queries;
     private final WorklistFeed feed;
+    private final Caller caller;
 
     @Inject
-    public WorklistResource(StudyQueries queries, WorklistFeed feed) {
+    public WorklistResource(StudyQueries queries, WorklistFeed feed, Caller caller) {
         this.queries = queries;
         this.feed = feed;
+        this.caller = caller;
     }
 
     @GET
@@ -44,7 +52,7 @@ public class WorklistResource {
                                  @QueryParam("page") @DefaultValue("0") int page,
                                  @QueryParam("size") @DefaultValue("50") int size) {
         WorklistQuery query = WorklistQuery.of(status, modality, priority, page, size);
-        return WorklistPage.of(queries.reports().stream().map(WorklistItem::from), query);
+        return WorklistPage.of(studiesOf(caller.tenant()), query);
     }
 
     /**
@@ -60,14 +68,19 @@ public class WorklistResource {
                                           @QueryParam("priority") List<String> priority,
                                           @QueryParam("size") @DefaultValue("50") int size, @Context Sse sse) {
         WorklistQuery query = WorklistQuery.of(status, modality, priority, 0, size);
+        String tenant = caller.tenant(); // read now: the request scope is gone when the stream emits
         queries.requireQueryable();
         Multi<OutboundSseEvent> changes = feed.changes()
-                .filter(query::matches)
+                .filter(item -> tenant.equals(item.tenant()) && query.matches(item))
                 .map(item -> event(sse, CHANGE_EVENT, item));
         // the snapshot is read after the subscription to changes, so no change falls between them
         Multi<OutboundSseEvent> snapshot = Multi.createFrom().item(() ->
-                event(sse, SNAPSHOT_EVENT, WorklistPage.of(queries.reports().stream().map(WorklistItem::from), query)));
+                event(sse, SNAPSHOT_EVENT, WorklistPage.of(studiesOf(tenant), query)));
         return Multi.createBy().merging().streams(changes, snapshot);
+    }
+
+    private Stream<WorklistItem> studiesOf(String tenant) {
+        return queries.reports().stream().filter(report -> tenant.equals(report.getTenant())).map(WorklistItem::from);
     }
 
     private static OutboundSseEvent event(Sse sse, String name, Object data) {

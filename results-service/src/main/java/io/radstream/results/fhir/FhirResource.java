@@ -1,6 +1,9 @@
 package io.radstream.results.fhir;
 
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +19,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.radstream.auth.Caller;
+import io.radstream.auth.Roles;
 import io.radstream.results.api.StudyQueries;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.StudyReport;
@@ -23,9 +28,11 @@ import io.radstream.schemas.events.StudyReport;
 /**
  * FHIR R4 read and search of AI triage reports: {@code GET /fhir/DiagnosticReport/{StudyInstanceUID}}
  * and {@code GET /fhir/DiagnosticReport?identifier=[urn:dicom:uid|][urn:oid:]<StudyInstanceUID>}
- * (a searchset Bundle). Errors are OperationOutcomes.
+ * (a searchset Bundle). Errors are OperationOutcomes. Readers and admins find their own tenant's
+ * reports only: another tenant's report is not found (404, an empty searchset).
  */
 @Path("/fhir/DiagnosticReport")
+@RolesAllowed({Roles.READER, Roles.ADMIN})
 @Produces(FhirResource.FHIR_JSON)
 public class FhirResource {
 
@@ -33,10 +40,12 @@ public class FhirResource {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private final StudyQueries queries;
+    private final Caller caller;
 
     @Inject
-    public FhirResource(StudyQueries queries) {
+    public FhirResource(StudyQueries queries, Caller caller) {
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
@@ -45,7 +54,11 @@ public class FhirResource {
         if (!DicomUid.isValid(id)) {
             return outcome(Response.Status.BAD_REQUEST, OperationOutcome.IssueType.INVALID, "Not a StudyInstanceUID: " + id);
         }
-        return queries.report(id)
+        String tenant = caller.tenantOrNull();
+        if (tenant == null) {
+            return noTenant();
+        }
+        return report(tenant, id)
                 .map(report -> json(Response.ok(), DiagnosticReportMapper.map(report)))
                 .orElseGet(() -> outcome(Response.Status.NOT_FOUND, OperationOutcome.IssueType.NOTFOUND,
                         "No DiagnosticReport/" + id));
@@ -53,6 +66,10 @@ public class FhirResource {
 
     @GET
     public Response search(@QueryParam("identifier") String identifier, @Context UriInfo uri) {
+        String tenant = caller.tenantOrNull();
+        if (tenant == null) {
+            return noTenant();
+        }
         if (identifier == null || identifier.isBlank()) {
             return outcome(Response.Status.BAD_REQUEST, OperationOutcome.IssueType.REQUIRED,
                     "Search by identifier (the StudyInstanceUID) only");
@@ -64,9 +81,18 @@ public class FhirResource {
             return outcome(Response.Status.BAD_REQUEST, OperationOutcome.IssueType.INVALID, "Not a StudyInstanceUID: " + uid);
         }
         List<StudyReport> found = system != null && !system.isEmpty() && !system.equals(Fhir.DICOM_UID) ? List.of()
-                : queries.report(uid).stream().toList();
+                : report(tenant, uid).stream().toList();
         String base = uri.getBaseUriBuilder().path("fhir/").build().toString();
         return json(Response.ok(), DiagnosticReportMapper.searchset(found, base));
+    }
+
+    private Optional<StudyReport> report(String tenant, String studyInstanceUid) {
+        return queries.report(studyInstanceUid).filter(report -> tenant.equals(report.getTenant()));
+    }
+
+    private static Response noTenant() {
+        return outcome(Response.Status.FORBIDDEN, OperationOutcome.IssueType.FORBIDDEN,
+                "The token carries no valid tenant claim (lower-case letters, digits, '-' or '_')");
     }
 
     static String encode(IBaseResource resource) {

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 /** With no broker, Kafka Streams never starts: the API must say "retry later", never 500. */
 @QuarkusTest
 @TestProfile(StoreUnavailableTest.NoBroker.class)
-class StoreUnavailableTest {
+class StoreUnavailableTest extends io.radstream.results.AsReader {
 
     public static class NoBroker implements QuarkusTestProfile {
         @Override
@@ -33,7 +33,7 @@ class StoreUnavailableTest {
         given().get("/api/v1/alerts").then().statusCode(503);
         given().get("/api/v1/worklist").then().statusCode(503).header("Retry-After", "1");
         given().accept("text/event-stream").get("/api/v1/worklist/stream").then().statusCode(503);
-        given().contentType("application/json").body("{\"by\":\"dr.x\"}")
+        given().contentType("application/json").body("{\"note\":\"seen\"}")
                 .post("/api/v1/alerts/{id}/ack", "0f8fad5b-d9cb-469f-a165-70867728950e").then()
                 .statusCode(503)
                 .header("Retry-After", "1");

@@ -1,9 +1,8 @@
-package io.radstream.ingest;
+package io.radstream.localstack;
 
 import java.time.Duration;
 import java.util.Set;
 
-import io.radstream.localstack.SampleFiles;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -18,6 +17,11 @@ public final class TestTokens {
     /** A valid token of {@code user@tenant} with one role. */
     public static String token(String role, String tenant) {
         return claims(role, tenant).sign(devKey());
+    }
+
+    /** A valid token of {@code principal} (its upn) with one role. */
+    public static String token(String role, String tenant, String principal) {
+        return claims(role, tenant).upn(principal).sign(devKey());
     }
 
     /** A token builder with the usual claims, for tests that change one of them. */

@@ -1,4 +1,4 @@
-package io.radstream.ingest.auth;
+package io.radstream.auth;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -8,33 +8,30 @@ import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.radstream.ingest.IngestConfig;
-import io.radstream.ingest.RequestRefusedException;
-
 /**
  * The authenticated caller of the current request: who (the token's principal) and for which tenant
- * (a claim of the token). The tenant prefixes every object key and is stamped on every event, so it
- * is held to a strict grammar: a token with a missing or odd tenant is refused with 403.
+ * (a claim of the token). The tenant prefixes object keys, is stamped on events and scopes every
+ * answer, so it is held to a strict grammar: a token with a missing or odd tenant is refused (403).
  */
 @RequestScoped
 public class Caller {
 
     /** Lower-case letters, digits, '-' and '_', 1 to 63 characters: safe as an S3 key segment. */
-    static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    public static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private final JsonWebToken token;
-    private final IngestConfig config;
+    private final ServiceAuth auth;
 
-    public Caller(JsonWebToken token, IngestConfig config) {
+    public Caller(JsonWebToken token, ServiceAuth auth) {
         this.token = token;
-        this.config = config;
+        this.auth = auth;
     }
 
-    /** The caller's tenant; 403 when the token names none or one outside the tenant grammar. */
+    /** The caller's tenant. @throws TenantRefusedException when the token names none or one outside the grammar */
     public String tenant() {
         String tenant = tenantOrNull();
         if (tenant == null) {
-            throw new RequestRefusedException(403, "The token carries no valid '" + config.auth().tenantClaim()
+            throw new TenantRefusedException("The token carries no valid '" + auth.config().tenantClaim()
                     + "' claim (lower-case letters, digits, '-' or '_')");
         }
         return tenant;
@@ -54,7 +51,7 @@ public class Caller {
         if (token == null || token.getRawToken() == null) {
             return null;
         }
-        Object value = token.getClaim(config.auth().tenantClaim());
+        Object value = token.getClaim(auth.config().tenantClaim());
         String tenant = value instanceof JsonString json ? json.getString() : value instanceof String text ? text : null;
         return tenant != null && TENANT.matcher(tenant).matches() ? tenant : null;
     }

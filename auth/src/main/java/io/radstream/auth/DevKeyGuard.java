@@ -1,6 +1,9 @@
-package io.radstream.ingest.auth;
+package io.radstream.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -9,27 +12,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import io.radstream.ingest.IngestConfig;
-import io.radstream.storage.Sha256;
 import io.smallrye.jwt.util.ResourceUtils;
 
 /**
- * Refuses to start a production (normal launch mode) ingest service that has no token verification
- * key, or whose key is the development key committed in {@code config/dev-jwt/} — unless
- * {@code radstream.ingest.auth.allow-dev-key=true} says so explicitly (local launcher, end-to-end test).
+ * Refuses to start a production (normal launch mode) service that has no token verification key,
+ * or whose key is the development key committed in {@code config/dev-jwt/} — unless
+ * {@code <prefix>.allow-dev-key=true} (e.g. {@code radstream.results.auth.allow-dev-key}) says so
+ * explicitly (local launcher, end-to-end test).
  */
 public class DevKeyGuard {
 
     /** SHA-256 of the base64 body of {@code config/dev-jwt/dev-public-key.pem}. */
     static final String DEV_PUBLIC_KEY_SHA256 = "18a0e0ba5e1cbf16c9ffb44ca65c296acf1b7f6662ad45172eb42dd1976fee07";
 
-    void onStart(@Observes StartupEvent event, IngestConfig config,
+    void onStart(@Observes StartupEvent event, ServiceAuth auth,
                  @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inlineKey,
                  @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location) {
-        check(LaunchMode.current(), inlineKey, location, config.auth().allowDevKey());
+        check(LaunchMode.current(), inlineKey, location, auth.config().allowDevKey(), auth.prefix() + ".allow-dev-key");
     }
 
-    static void check(LaunchMode mode, Optional<String> inlineKey, Optional<String> location, boolean allowDevKey) {
+    /** @param allowSetting the property that allows the development key, named in the refusal */
+    public static void check(LaunchMode mode, Optional<String> inlineKey, Optional<String> location, boolean allowDevKey,
+                             String allowSetting) {
         if (mode != LaunchMode.NORMAL) {
             return;
         }
@@ -44,13 +48,18 @@ public class DevKeyGuard {
         if (isDevelopmentKey(key) && !allowDevKey) {
             throw new IllegalStateException("The token verification key is the development key of config/dev-jwt, "
                     + "which anyone can sign with; it is refused outside dev and test. Configure your identity "
-                    + "provider's key, or set radstream.ingest.auth.allow-dev-key=true for a local demo only");
+                    + "provider's key, or set " + allowSetting + "=true for a local demo only");
         }
     }
 
     static boolean isDevelopmentKey(String pemOrBase64) {
         String body = pemOrBase64.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return DEV_PUBLIC_KEY_SHA256.equals(Sha256.hex(body.getBytes(StandardCharsets.US_ASCII)));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.US_ASCII));
+            return DEV_PUBLIC_KEY_SHA256.equals(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String read(String location) {
