@@ -377,6 +377,17 @@ class KubernetesManifestsTest {
         assertThat(podName.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env(c, "KAFKA_STREAMS_GROUP_INSTANCE_ID")).isEqualTo("$(POD_NAME)");
         assertThat(env(c, "KAFKA_STREAMS_NUM_STANDBY_REPLICAS")).isEqualTo("1");
+        // every pod advertises its own address, so the others can forward a query to it
+        EnvVar podIp = c.getEnv().stream().filter(e -> e.getName().equals("POD_IP")).findFirst().orElseThrow();
+        assertThat(podIp.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        assertThat(env(c, "RADSTREAM_RESULTS_ADVERTISED_URL")).isEqualTo("http://$(POD_IP):8083");
+        NetworkPolicy policy = one(overlay, NetworkPolicy.class, "results-service");
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getFrom()).anySatisfy(peer ->
+                assertThat(peer.getPodSelector()).extracting(selector -> selector.getMatchLabels().get("app.kubernetes.io/name"))
+                        .isEqualTo("results-service")));
+        assertThat(policy.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo()).anySatisfy(peer ->
+                assertThat(peer.getPodSelector()).extracting(selector -> selector.getMatchLabels().get("app.kubernetes.io/name"))
+                        .isEqualTo("results-service")));
         assertThat(env(c, "QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS")).isNull(); // from the ConfigMap
         assertThat(results.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
     }

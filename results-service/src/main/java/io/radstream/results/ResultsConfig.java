@@ -1,5 +1,6 @@
 package io.radstream.results;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.radstream.auth.AuthConfig;
@@ -25,6 +26,15 @@ public interface ResultsConfig {
     /** How often an unacknowledged alert escalates at most. */
     @WithDefault("3")
     int maxEscalations();
+
+    /**
+     * This instance's API as the other instances of the application reach it ({@code http://host:port}, no
+     * path): advertised to them as the Kafka Streams {@code application.server}, so that any instance can
+     * forward a query to the instance that holds the study. Default {@code http://localhost:<quarkus.http.port>},
+     * right for one instance only; with several, each needs its own reachable address (k8s: the pod IP).
+     */
+    @WithDefault("http://localhost:${quarkus.http.port}")
+    URI advertisedUrl();
 
     /** Bearer-token authentication (the verification key itself is {@code mp.jwt.verify.publickey.location}). */
     AuthConfig auth();

@@ -40,6 +40,11 @@ final class TopologyHarness implements AutoCloseable {
         public io.radstream.auth.AuthConfig auth() {
             return null; // the topology does not authenticate
         }
+
+        @Override
+        public java.net.URI advertisedUrl() {
+            return java.net.URI.create("http://localhost:8083"); // the topology does not serve queries
+        }
     }
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
+import io.radstream.results.cluster.ClusterQueries;
 import io.radstream.schemas.events.AlertAcknowledged;
 
 /**
@@ -34,12 +35,12 @@ public class AlertAckResource {
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final StudyQueries queries;
+    private final ClusterQueries queries;
     private final AckPublisher publisher;
     private final Caller caller;
 
     @Inject
-    public AlertAckResource(StudyQueries queries, AckPublisher publisher, Caller caller) {
+    public AlertAckResource(ClusterQueries queries, AckPublisher publisher, Caller caller) {
         this.queries = queries;
         this.publisher = publisher;
         this.caller = caller;
@@ -52,10 +53,8 @@ public class AlertAckResource {
         }
         AckRequest ack = request == null ? AckRequest.EMPTY : request;
         ack.validate();
-        String tenant = caller.tenant();
         String who = ack.who(caller.name());
-        AlertView alert = queries.alert(alertId)
-                .filter(found -> tenant.equals(found.tenant()))
+        AlertView alert = queries.alert(queries.ask(), alertId) // on whichever instance holds it
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No alert " + alertId));
         if (alert.acknowledged()) {
             return Response.ok(new AckView(alertId, alert.acknowledgedBy(), alert.acknowledgedAt(), true)).build();

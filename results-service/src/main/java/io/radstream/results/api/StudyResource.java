@@ -14,12 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 
-import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
+import io.radstream.results.cluster.ClusterQueries;
 
 /**
- * Study reports and urgent alerts, read from this instance's Kafka Streams stores, for readers and
- * admins of the caller's tenant only: another tenant's study answers 404, as an unknown one does.
+ * Study reports and urgent alerts, read from the Kafka Streams stores of the instance that holds
+ * the study (any instance answers: {@link ClusterQueries}), for readers and admins of the caller's
+ * tenant only: another tenant's study answers 404, as an unknown one does.
  */
 @Path("/api/v1")
 @RolesAllowed({Roles.READER, Roles.ADMIN})
@@ -28,22 +29,18 @@ public class StudyResource {
 
     static final int MAX_ALERTS = 1000;
 
-    private final StudyQueries queries;
-    private final Caller caller;
+    private final ClusterQueries queries;
 
     @Inject
-    public StudyResource(StudyQueries queries, Caller caller) {
+    public StudyResource(ClusterQueries queries) {
         this.queries = queries;
-        this.caller = caller;
     }
 
     @GET
     @Path("/studies/{studyUid}")
     public StudyReportView study(@PathParam("studyUid") String studyUid) {
         requireUid(studyUid);
-        String tenant = caller.tenant();
-        return queries.report(studyUid)
-                .filter(report -> tenant.equals(report.getTenant()))
+        return queries.report(queries.ask(), studyUid)
                 .map(StudyReportView::from)
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No report for study " + studyUid));
     }
@@ -52,9 +49,7 @@ public class StudyResource {
     @Path("/studies/{studyUid}/alerts")
     public List<AlertView> studyAlerts(@PathParam("studyUid") String studyUid) {
         requireUid(studyUid);
-        String tenant = caller.tenant();
-        return queries.alerts(alert -> tenant.equals(alert.tenant()) && alert.studyInstanceUid().equals(studyUid),
-                MAX_ALERTS);
+        return queries.studyAlerts(queries.ask(), studyUid, MAX_ALERTS);
     }
 
     @GET
@@ -64,9 +59,7 @@ public class StudyResource {
         if (limit < 1 || limit > MAX_ALERTS) {
             throw new ApiException(Status.BAD_REQUEST, "limit must be between 1 and " + MAX_ALERTS);
         }
-        String tenant = caller.tenant();
-        return queries.alerts(alert -> tenant.equals(alert.tenant()) && !(unacknowledgedOnly && alert.acknowledged()),
-                limit);
+        return queries.alerts(queries.ask(), unacknowledgedOnly, limit);
     }
 
     private static void requireUid(String studyUid) {

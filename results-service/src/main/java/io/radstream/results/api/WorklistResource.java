@@ -1,7 +1,6 @@
 package io.radstream.results.api;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -16,14 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
+import io.radstream.results.cluster.ClusterQueries;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The radiology worklist: studies ordered by urgency, then study score, then arrival
  * ({@link WorklistItem#ORDER}), filtered by status, modality and priority, paged; and the same
- * live as Server-Sent Events. Readers and admins see their own tenant's studies only.
+ * live as Server-Sent Events. The list holds the studies of every instance ({@link ClusterQueries});
+ * the live changes come from the report topic, so they too cover every study. Readers and admins
+ * see their own tenant's studies only.
  */
 @Path("/api/v1/worklist")
 @RolesAllowed({Roles.READER, Roles.ADMIN})
@@ -34,15 +36,15 @@ public class WorklistResource {
     /** SSE event with one study whose report changed. */
     public static final String CHANGE_EVENT = "change";
 
+    private final ClusterQueries cluster;
     private final StudyQueries queries;
     private final WorklistFeed feed;
-    private final Caller caller;
 
     @Inject
-    public WorklistResource(StudyQueries queries, WorklistFeed feed, Caller caller) {
+    public WorklistResource(ClusterQueries cluster, StudyQueries queries, WorklistFeed feed) {
+        this.cluster = cluster;
         this.queries = queries;
         this.feed = feed;
-        this.caller = caller;
     }
 
     @GET
@@ -52,7 +54,7 @@ public class WorklistResource {
                                  @QueryParam("page") @DefaultValue("0") int page,
                                  @QueryParam("size") @DefaultValue("50") int size) {
         WorklistQuery query = WorklistQuery.of(status, modality, priority, page, size);
-        return WorklistPage.of(studiesOf(caller.tenant()), query);
+        return cluster.worklist(cluster.ask(), query);
     }
 
     /**
@@ -68,19 +70,19 @@ public class WorklistResource {
                                           @QueryParam("priority") List<String> priority,
                                           @QueryParam("size") @DefaultValue("50") int size, @Context Sse sse) {
         WorklistQuery query = WorklistQuery.of(status, modality, priority, 0, size);
-        String tenant = caller.tenant(); // read now: the request scope is gone when the stream emits
+        ClusterQueries.Ask ask = cluster.ask(); // read now: the request scope is gone when the stream emits
+        String tenant = ask.tenant();
         queries.requireQueryable();
+        cluster.requireComplete();
         Multi<OutboundSseEvent> changes = feed.changes()
                 .filter(item -> tenant.equals(item.tenant()) && query.matches(item))
                 .map(item -> event(sse, CHANGE_EVENT, item));
         // the snapshot is read after the subscription to changes, so no change falls between them
+        // (on a worker thread: parts of it come from the other instances over HTTP)
         Multi<OutboundSseEvent> snapshot = Multi.createFrom().item(() ->
-                event(sse, SNAPSHOT_EVENT, WorklistPage.of(studiesOf(tenant), query)));
+                event(sse, SNAPSHOT_EVENT, cluster.worklist(ask, query)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         return Multi.createBy().merging().streams(changes, snapshot);
-    }
-
-    private Stream<WorklistItem> studiesOf(String tenant) {
-        return queries.reports().stream().filter(report -> tenant.equals(report.getTenant())).map(WorklistItem::from);
     }
 
     private static OutboundSseEvent event(Sse sse, String name, Object data) {

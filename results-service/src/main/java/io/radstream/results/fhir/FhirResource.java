@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import ca.uhn.fhir.context.FhirContext;
 import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
-import io.radstream.results.api.StudyQueries;
+import io.radstream.results.cluster.ClusterQueries;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.StudyReport;
 
@@ -39,11 +39,11 @@ public class FhirResource {
     public static final String FHIR_JSON = "application/fhir+json";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private final StudyQueries queries;
+    private final ClusterQueries queries;
     private final Caller caller;
 
     @Inject
-    public FhirResource(StudyQueries queries, Caller caller) {
+    public FhirResource(ClusterQueries queries, Caller caller) {
         this.queries = queries;
         this.caller = caller;
     }
@@ -87,7 +87,8 @@ public class FhirResource {
     }
 
     private Optional<StudyReport> report(String tenant, String studyInstanceUid) {
-        return queries.report(studyInstanceUid).filter(report -> tenant.equals(report.getTenant()));
+        // the tenant was checked; the report is read where the study lives, scoped to the caller's tenant
+        return queries.report(queries.ask(), studyInstanceUid).filter(report -> tenant.equals(report.getTenant()));
     }
 
     private static Response noTenant() {

@@ -61,6 +61,27 @@ class WorklistTest {
     }
 
     @Test
+    void shouldPageTheMergedPartsOfSeveralInstancesExactlyAsOneList() {
+        List<WorklistItem> items = all().toList();
+        List<WorklistItem> first = List.of(items.get(0), items.get(2), items.get(4)); // one instance's studies
+        List<WorklistItem> second = List.of(items.get(1), items.get(3), items.get(5)); // the other's
+        for (int page = 0; page < 4; page++) {
+            WorklistQuery query = query(List.of(), List.of(), List.of(), page, 2);
+            WorklistPage merged = WorklistPart.merge(List.of(part(first, query), part(second, query)), query);
+            WorklistPage whole = WorklistPage.of(all(), query);
+            assertThat(merged).isEqualTo(whole);
+        }
+        WorklistQuery cr = query(List.of(), List.of("cr"), List.of(), 0, 1);
+        assertThat(WorklistPart.merge(List.of(part(first, cr), part(second, cr)), cr)).isEqualTo(WorklistPage.of(all(), cr));
+    }
+
+    /** What an instance holding {@code held} sends: its first {@link WorklistPart#needed} matching studies, and its count. */
+    private static WorklistPart part(List<WorklistItem> held, WorklistQuery query) {
+        List<WorklistItem> matching = held.stream().filter(query::matches).sorted(WorklistItem.ORDER).toList();
+        return new WorklistPart(matching.subList(0, Math.min(WorklistPart.needed(query), matching.size())), matching.size());
+    }
+
+    @Test
     void shouldRefuseUnknownFilterValuesAndBadPages() {
         assertThatThrownBy(() -> query(List.of("DONE"), List.of(), List.of(), 0, 50)).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> query(List.of(), List.of(), List.of("SOON"), 0, 50)).isInstanceOf(ApiException.class);
