@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,6 +171,27 @@ class TwoInstancesIT {
         on(myPort, otherReader).get("/api/v1/alerts?limit=1000").then().statusCode(200)
                 .body("alertId", org.hamcrest.Matchers.hasItem(theirAlert))
                 .body("tenant", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(TestEvents.TENANT)));
+    }
+
+    @Test
+    void shouldStreamChangesOfEveryInstancesStudiesFromEitherInstance() throws Exception {
+        second.awaitReady(PATIENCE);
+        awaitBothHoldPartitions();
+        Map<Integer, List<String>> byOwner = studiesOwnedByEach();
+        String heldHere = byOwner.get(myPort).get(0);
+        String heldThere = byOwner.get(second.port()).get(0);
+        raise(heldHere, TestEvents.TENANT);
+        String reader = ApiTokens.reader();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                on(myPort, reader).get("/api/v1/studies/{uid}", heldHere).then().statusCode(200));
+        try (SseLines here = SseLines.open(URI.create("http://localhost:" + myPort + "/api/v1/worklist/stream?size=500"), reader);
+             SseLines there = SseLines.open(second.uri().resolve("/api/v1/worklist/stream?size=500"), reader)) {
+            // the first event, the list, holds the study of the other instance too
+            there.await(PATIENCE, line -> line.startsWith("data:") && line.contains(heldHere));
+            raise(heldThere, TestEvents.TENANT);
+            here.await(PATIENCE, line -> line.startsWith("data:") && line.contains(heldThere));
+            there.await(PATIENCE, line -> line.startsWith("data:") && line.contains(heldThere));
+        }
     }
 
     /** Both instances run and together hold every findings partition, each some. */
