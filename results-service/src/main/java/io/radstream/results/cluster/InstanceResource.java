@@ -37,11 +37,13 @@ public class InstanceResource {
     static final String AVRO = "application/vnd.radstream.study-report+avro";
 
     private final LocalParts local;
+    private final Instances instances;
     private final Caller caller;
 
     @Inject
-    public InstanceResource(LocalParts local, Caller caller) {
+    public InstanceResource(LocalParts local, Instances instances, Caller caller) {
         this.local = local;
+        this.instances = instances;
         this.caller = caller;
     }
 
@@ -49,7 +51,7 @@ public class InstanceResource {
     @Path("/reports/{studyUid}")
     @Produces(AVRO)
     public byte[] report(@PathParam("studyUid") String studyUid) {
-        requireUid(studyUid);
+        requireHeldHere(studyUid);
         return local.report(caller.tenant(), studyUid)
                 .map(report -> Topics.STUDY_REPORTS.valueSerde().serializer().serialize(Topics.STUDY_REPORTS.name(), report))
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No report for study " + studyUid + " here"));
@@ -59,7 +61,7 @@ public class InstanceResource {
     @Path("/studies/{studyUid}/alerts")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AlertView> studyAlerts(@PathParam("studyUid") String studyUid, @QueryParam("limit") int limit) {
-        requireUid(studyUid);
+        requireHeldHere(studyUid);
         return local.studyAlerts(caller.tenant(), studyUid, requireLimit(limit));
     }
 
@@ -95,9 +97,13 @@ public class InstanceResource {
         return limit;
     }
 
-    private static void requireUid(String studyUid) {
+    /** A study that moved away since the asking instance looked (a rebalance) is 503 here, not "not found". */
+    private void requireHeldHere(String studyUid) {
         if (!DicomUid.isValid(studyUid)) {
             throw new ApiException(Status.BAD_REQUEST, "Not a DICOM UID (digits and dots, at most 64 characters)");
+        }
+        if (instances.ownerOf(studyUid).isPresent()) {
+            throw new ApiException(Status.SERVICE_UNAVAILABLE, "Study " + studyUid + " is held by another instance now; retry");
         }
     }
 }

@@ -41,14 +41,24 @@ public class Instances {
     @Inject
     public Instances(KafkaStreams streams, ResultsConfig config) {
         this.streams = streams;
-        URI url = config.advertisedUrl();
-        if (url.getHost() == null || url.getPort() < 0 || !(url.getPath() == null || url.getPath().isEmpty())
-                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("radstream.results.advertised-url must be http(s)://host:port, without "
-                    + "a path: " + url);
+        this.self = hostOf(config.advertisedUrl());
+        this.scheme = config.advertisedUrl().getScheme();
+    }
+
+    /**
+     * The host and port of an advertised URL.
+     *
+     * @throws IllegalArgumentException unless it is {@code http(s)://host:port}, without path, query or user
+     */
+    static HostInfo hostOf(URI url) {
+        boolean bare = (url.getRawPath() == null || url.getRawPath().isEmpty()) && url.getRawQuery() == null
+                && url.getRawFragment() == null && url.getRawUserInfo() == null;
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                || url.getPort() < 0 || !bare) {
+            throw new IllegalArgumentException("radstream.results.advertised-url must be http(s)://host:port, "
+                    + "without a path: " + url);
         }
-        this.self = new HostInfo(url.getHost(), url.getPort());
-        this.scheme = url.getScheme();
+        return new HostInfo(url.getHost(), url.getPort());
     }
 
     /** The owner of a study: empty when it is this instance, else the owner's API base URL. */

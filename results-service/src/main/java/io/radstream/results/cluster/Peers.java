@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.radstream.results.api.ApiException;
 
 /**
@@ -26,6 +27,7 @@ import io.radstream.results.api.ApiException;
  *
  * <p>Counts each call in {@code radstream_results_peer_queries_total{outcome}}.
  */
+@Startup // its meters exist from the start, and a bad advertised URL stops the start-up
 @ApplicationScoped
 public class Peers {
 
