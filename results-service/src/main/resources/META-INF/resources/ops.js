@@ -1,7 +1,8 @@
 // RadStream operations page: plain browser JavaScript against results-service's own API.
 // Worklist: GET /api/v1/worklist/stream (SSE: one "worklist" snapshot, then a "change" per report
 // change); alerts: GET /api/v1/alerts?unacknowledged=true, POST /api/v1/alerts/{id}/ack;
-// lanes and latency: GET /api/v1/operations. Every call carries a bearer token (reader or admin):
+// lanes and latency: GET /api/v1/operations; a selected study's heatmap overlays:
+// GET /api/v1/studies/{study}/images/{sop}/artifacts/{n}. Every call carries a bearer token (reader or admin):
 // taken once from the URL fragment (#token=..., as ./radstream up prints it) or typed in, and kept in
 // sessionStorage (this tab only). The SSE stream is read with fetch, not EventSource, because
 // EventSource cannot send an Authorization header, and a token in a query string would land in
@@ -187,6 +188,36 @@ async function selectStudy(uid) {
   const detail = document.getElementById('study-detail');
   detail.replaceChildren(table);
   (report.measurements || []).forEach(m => detail.appendChild(el('p', m.name + ': ' + m.value.toFixed(1) + ' ' + m.unit)));
+  detail.appendChild(derivedImages(report.images));
+}
+
+// Heatmap overlays (and masks, enhanced images) of the selected study's images. Each is read with the
+// bearer token (an <img src> cannot send one) once, and kept as an object URL: artifacts never change.
+const artifactUrls = new Map(); // API url -> object URL
+function derivedImages(images) {
+  const gallery = el('div', null, 'artifacts');
+  images.forEach(image => (image.artifacts || []).forEach(artifact => {
+    const figure = el('figure', null, 'artifact ' + artifact.kind.toLowerCase());
+    const img = el('img');
+    img.alt = artifact.kind.toLowerCase() + ' ' + (artifact.label || '') + ' (' + artifact.model + ')';
+    figure.appendChild(img);
+    figure.appendChild(el('figcaption', img.alt + ' — image …' + image.sopInstanceUid.slice(-12)));
+    gallery.appendChild(figure);
+    showArtifact(img, artifact.url);
+  }));
+  return gallery;
+}
+
+async function showArtifact(img, url) {
+  if (!artifactUrls.has(url)) {
+    const response = await api(url).catch(() => null);
+    if (!response || !response.ok) {
+      img.replaceWith(el('span', 'not available (' + (response ? response.status : 'offline') + ')', 'error'));
+      return;
+    }
+    artifactUrls.set(url, URL.createObjectURL(await response.blob()));
+  }
+  img.src = artifactUrls.get(url);
 }
 
 // ---- alerts -----------------------------------------------------------------------------------
@@ -267,6 +298,10 @@ document.getElementById('sign-out').addEventListener('click', () => {
   if (stream) stream.abort();
   document.getElementById('connection').textContent = 'signed out';
   studies.clear();
+  artifactUrls.forEach(objectUrl => URL.revokeObjectURL(objectUrl));
+  artifactUrls.clear();
+  selectedStudy = null;
+  document.getElementById('study-section').hidden = true;
   renderWorklist();
   showSignIn();
 });

@@ -149,7 +149,8 @@ class EndToEndIT {
 
     /**
      * The operations page in headless Chromium, signed in with a reader's token in the URL fragment: it
-     * loads, shows an uploaded study, and an ack click clears its alert, recorded for the token's principal.
+     * loads, shows an uploaded study and, once selected, its pneumothorax heatmap overlay (decoded by the
+     * browser), and an ack click clears its alert, recorded for the token's principal.
      */
     @Test
     void shouldShowAnUploadedStudyOnTheOperationsPageAndClearItsAlertOnAcknowledge() throws Exception {
@@ -169,6 +170,11 @@ class EndToEndIT {
             assertThat(page.worklistRow(study)).startsWith("urgency-STAT");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> page.openAlerts(study) > 0);
+
+            page.select(study);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(page::heatmaps, shown -> shown.stream().anyMatch(h -> h.contains("pneumothorax")
+                            && !h.endsWith("|0x0")));
 
             assertThat(page.signedInAs()).isEqualTo("e2e-radiologist");
             page.acknowledge(study);

@@ -86,6 +86,30 @@ final class OperationsPage implements AutoCloseable {
                 });
     }
 
+    /** Opens a study's detail by clicking its worklist row (retried while the table re-renders). */
+    void select(String studyUid) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || e instanceof java.util.NoSuchElementException)
+                .until(() -> {
+                    browser.findElements(By.cssSelector("#worklist tbody tr")).stream()
+                            .filter(row -> studyUid.equals(row.getDomAttribute("data-study"))).findFirst().orElseThrow()
+                            .click();
+                    return true;
+                });
+    }
+
+    /**
+     * The heatmap overlays the selected study's detail shows, as "alt|naturalWidth x naturalHeight" of each
+     * image the browser has decoded (0 x 0 while it is still loading or when it failed).
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> heatmaps() {
+        return (java.util.List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#study-detail .artifact.heatmap img')]"
+                        + ".map(i => i.alt + '|' + i.naturalWidth + 'x' + i.naturalHeight);");
+    }
+
     @Override
     public void close() {
         browser.quit();

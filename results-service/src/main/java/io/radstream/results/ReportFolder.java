@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 import io.radstream.schemas.events.Finding;
 import io.radstream.schemas.events.ImageArrived;
+import io.radstream.schemas.events.Artifact;
+import io.radstream.schemas.events.ImageArtifact;
 import io.radstream.schemas.events.ImageProgress;
 import io.radstream.schemas.events.Priority;
 import io.radstream.schemas.events.ReportStatus;
@@ -93,9 +95,20 @@ final class ReportFolder {
                 if (!image.getCompletedModels().contains(finding.getModel().getId())) {
                     image.getCompletedModels().add(finding.getModel().getId());
                 }
+                linkArtifacts(image, finding);
             }
             case FAILED -> image.setFailed(true);
             default -> {
+            }
+        }
+    }
+
+    /** The finding's derived images on its image, once each (by object key). */
+    private static void linkArtifacts(ImageProgress image, Finding finding) {
+        for (Artifact artifact : finding.getArtifacts()) {
+            String key = artifact.getObject().getKey();
+            if (image.getArtifacts().stream().noneMatch(a -> a.getArtifact().getObject().getKey().equals(key))) {
+                image.getArtifacts().add(new ImageArtifact(finding.getModel().getId(), artifact));
             }
         }
     }
@@ -153,6 +166,7 @@ final class ReportFolder {
                 .setRoutedModels(null)
                 .setCompletedModels(new ArrayList<>())
                 .setFailed(false)
+                .setArtifacts(new ArrayList<>())
                 .build();
     }
 

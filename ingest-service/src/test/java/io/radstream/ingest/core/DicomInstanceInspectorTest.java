@@ -36,6 +36,17 @@ class DicomInstanceInspectorTest {
     }
 
     @Test
+    void shouldAcceptJpegLosslessWrittenByDcmtkAndByGdcm() throws IOException {
+        java.nio.file.Path dicomTestFiles = SampleFiles.repositoryRoot().resolve("dicom/src/test/resources/samples");
+        for (java.nio.file.Path file : java.util.List.of(dicomTestFiles.resolve("dcmtk/CT_small_jpll_sv1.dcm"),
+                dicomTestFiles.resolve("pydicom/SC_rgb_jpeg_gdcm.dcm"))) {
+            DicomInstanceInspector.Inspection inspection = inspect(Files.readAllBytes(file));
+            assertThat(inspection.isAccepted()).as(file.toString()).isTrue();
+            assertThat(inspection.header().transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.4.70");
+        }
+    }
+
+    @Test
     void shouldRefuseTwelveBitJpegAsTransferSyntaxNotSupported() throws IOException {
         assertThat(inspect(Files.readAllBytes(SampleFiles.dicomSample("JPEG-lossy.dcm"))).failure())
                 .isEqualTo(FailureReason.TRANSFER_SYNTAX_NOT_SUPPORTED);

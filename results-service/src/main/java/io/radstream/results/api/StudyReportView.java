@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.radstream.results.Alerts;
 import io.radstream.results.StudyProgress;
+import io.radstream.schemas.events.ImageArtifact;
 import io.radstream.schemas.events.ImageProgress;
 import io.radstream.schemas.events.LabelSummary;
 import io.radstream.schemas.events.Measurement;
@@ -26,7 +27,8 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
 
     /** Analysis progress of one image. */
     public record Image(String sopInstanceUid, String seriesInstanceUid, Instant receivedAt,
-                        List<String> routedModels, List<String> completedModels, boolean failed) {
+                        List<String> routedModels, List<String> completedModels, boolean failed,
+                        List<DerivedImage> artifacts) {
     }
 
     /**
@@ -39,6 +41,10 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
     }
 
     /** One model's study-level call on a label. */
+    /** A derived image (HEATMAP, MASK, ENHANCED) of one image, served at {@code url} (bearer token required). */
+    public record DerivedImage(String kind, String label, String model, String contentType, String url) {
+    }
+
     public record ModelCall(String model, double maxScore, boolean positive) {
     }
 
@@ -50,7 +56,7 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
         return new StudyReportView(report.getStudyInstanceUid(), report.getTenant(), report.getPatientKey(),
                 report.getModality(), report.getPriority().name(), report.getStatus().name(), report.getRevision(),
                 report.getUrgent(), report.getFirstReceivedAt(), report.getUpdatedAt(), report.getFinalizedAt(),
-                report.getImages().stream().map(StudyReportView::image).toList(),
+                report.getImages().stream().map(image -> image(report.getStudyInstanceUid(), image)).toList(),
                 report.getLabels().stream().map(StudyReportView::label).toList(),
                 report.getMeasurements().stream().map(StudyReportView::measurement).toList(),
                 report.getModels().stream().map(ModelView::from).toList(),
@@ -63,10 +69,17 @@ public record StudyReportView(String studyInstanceUid, String tenant, String pat
                 List.copyOf(prior.getResolvedLabels()));
     }
 
-    private static Image image(ImageProgress image) {
+    private static Image image(String study, ImageProgress image) {
+        List<DerivedImage> artifacts = new java.util.ArrayList<>();
+        for (int n = 0; n < image.getArtifacts().size(); n++) {
+            ImageArtifact a = image.getArtifacts().get(n);
+            artifacts.add(new DerivedImage(a.getArtifact().getKind().name(), a.getArtifact().getLabel(), a.getModel(),
+                    a.getArtifact().getObject().getContentType(),
+                    "/api/v1/studies/" + study + "/images/" + image.getSopInstanceUid() + "/artifacts/" + n));
+        }
         return new Image(image.getSopInstanceUid(), image.getSeriesInstanceUid(), image.getReceivedAt(),
                 image.getRoutedModels() == null ? null : List.copyOf(image.getRoutedModels()),
-                List.copyOf(image.getCompletedModels()), image.getFailed());
+                List.copyOf(image.getCompletedModels()), image.getFailed(), artifacts);
     }
 
     private static Label label(LabelSummary label) {
