@@ -10,8 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
-import io.radstream.auth.Caller;
 import io.radstream.auth.Roles;
+import io.radstream.results.cluster.ClusterQueries;
 import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.events.ImageArtifact;
 import io.radstream.schemas.events.ImageProgress;
@@ -24,7 +24,8 @@ import io.radstream.storage.ObjectStoreException;
  * The derived images of a study (heatmap overlays, masks, enhanced images) for readers and admins of its
  * tenant: {@code GET /api/v1/studies/{study}/images/{sop}/artifacts/{n}} answers the n-th image a model
  * linked to that image in the study's report, read from the object store. Only objects a report of the
- * caller's tenant links are ever read, so no client names an object key.
+ * caller's tenant links are ever read, so no client names an object key. The report is read where the study
+ * lives (any instance answers: {@link ClusterQueries}); the object store is shared.
  */
 @Path("/api/v1/studies/{studyUid}/images/{sopUid}/artifacts")
 @RolesAllowed({Roles.READER, Roles.ADMIN})
@@ -33,15 +34,13 @@ public class ArtifactResource {
     /** Larger derived images than this are not served (heatmaps and masks are a few hundred kB). */
     static final long MAX_ARTIFACT_BYTES = 32L * 1024 * 1024;
 
-    private final StudyQueries queries;
+    private final ClusterQueries queries;
     private final ObjectStore store;
-    private final Caller caller;
 
     @Inject
-    public ArtifactResource(StudyQueries queries, ObjectStore store, Caller caller) {
+    public ArtifactResource(ClusterQueries queries, ObjectStore store) {
         this.queries = queries;
         this.store = store;
-        this.caller = caller;
     }
 
     @GET
@@ -60,8 +59,7 @@ public class ArtifactResource {
     }
 
     private ImageArtifact linked(String studyUid, String sopUid, int index) {
-        String tenant = caller.tenant();
-        StudyReport report = queries.report(studyUid).filter(r -> tenant.equals(r.getTenant()))
+        StudyReport report = queries.report(queries.ask(), studyUid)
                 .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "No report for study " + studyUid));
         List<ImageArtifact> artifacts = report.getImages().stream()
                 .filter(image -> image.getSopInstanceUid().equals(sopUid))
