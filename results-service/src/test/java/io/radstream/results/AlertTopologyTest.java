@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,26 +21,18 @@ import io.radstream.schemas.events.Priority;
 import io.radstream.schemas.events.UrgentAlert;
 import io.radstream.schemas.events.Urgency;
 
-class AlertTopologyTest {
+class AlertTopologyTest extends WithTopology {
 
     private static final String STUDY = "1.2.840.113619.2.55.3.7";
     private static final String SOP = STUDY + ".1";
     private static final String ALERT_ID = Alerts.alertId(TestEvents.TENANT, STUDY, "pneumothorax");
     private static final Duration JUST_BEFORE = TopologyHarness.ESCALATE_AFTER.minusSeconds(2);
 
-    private TopologyHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
+    void givenARaisedAlert() {
         harness.arrive(arrival(STUDY, SOP, Priority.STAT));
         harness.find(completed(STUDY, SOP, "cxr", List.of("cxr", "cxr-v2"), score("pneumothorax", 0.9, Urgency.STAT)));
         assertThat(harness.alerts.readValuesToList()).extracting(UrgentAlert::getAlertId).containsExactly(ALERT_ID);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.radstream.schemas.events.Artifact;
@@ -20,23 +18,11 @@ import io.radstream.schemas.events.Priority;
 import io.radstream.schemas.events.Urgency;
 
 /** The derived images a finding links (heatmaps, masks) land on their image in the report, once each. */
-class ArtifactLinkTopologyTest {
+class ArtifactLinkTopologyTest extends WithTopology {
 
     private static final String STUDY = "1.2.840.113619.2.55.3.9";
     private static final String SOP_1 = "1.2.840.113619.2.55.3.9.1";
     private static final String SOP_2 = "1.2.840.113619.2.55.3.9.2";
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void shouldLinkEachFindingsArtifactsToItsImageOnceEvenWhenRedelivered() {

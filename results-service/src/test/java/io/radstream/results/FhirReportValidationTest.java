@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -33,21 +32,15 @@ import io.radstream.schemas.events.Urgency;
  * folded, validates against the FHIR R4 schema (HAPI's validator) and keeps its contained resources
  * referenced. No broker, no Quarkus.
  */
-class FhirReportValidationTest {
+class FhirReportValidationTest extends WithTopology {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final String STUDY = "1.2.840.113619.2.55.3.11";
     private static final List<String> BOTH = List.of("cxr", "cxr-v2");
 
-    private final TopologyHarness harness = new TopologyHarness();
     private final FhirValidator validator = FHIR.newValidator()
             .setValidateAgainstStandardSchema(true)
             .setValidateAgainstStandardSchematron(false);
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void shouldProduceAValidReportWithAnObservationPerLabelAndTheModelsAsDevices() {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +18,17 @@ import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.Urgency;
 
 /** Priors: the previous final report of the same pseudonymous patient and modality, label by label. */
-class PriorsTopologyTest {
+class PriorsTopologyTest extends WithTopology {
 
     private static final String PRIOR = "1.2.840.113619.2.55.3.21";
     private static final String CURRENT = "1.2.840.113619.2.55.3.22";
     private static final List<String> CXR = List.of("cxr");
 
-    private TopologyHarness harness;
-
     @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
+    void givenAFinalReportOfAnEarlierStudy() {
         study(PRIOR, "CR", score("pneumothorax", 0.9, Urgency.STAT), score("effusion", 0.8, Urgency.ROUTINE),
                 score("nodule", 0.1, Urgency.URGENT));
         harness.advance(TopologyHarness.QUIET.plusSeconds(1));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

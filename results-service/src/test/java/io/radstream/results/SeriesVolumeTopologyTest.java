@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.radstream.results.fhir.DiagnosticReportMapper;
@@ -23,24 +21,12 @@ import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.Urgency;
 
 /** The per-series lesion volume (Σ slice area × slice spacing) through the real topology. */
-class SeriesVolumeTopologyTest {
+class SeriesVolumeTopologyTest extends WithTopology {
 
     private static final String STUDY = "1.2.840.113619.2.55.3.7";
     private static final String SERIES = "1.2.840.113619.2.55.3.7.1";
     private static final String OTHER_SERIES = "1.2.840.113619.2.55.3.7.2";
     private static final List<String> SEG = List.of("lesion-seg");
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void shouldSumSliceAreasTimesTheSpacingDerivedFromPositionsWhateverTheArrivalOrder() {

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.radstream.schemas.events.Finding;
@@ -23,25 +21,13 @@ import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.Urgency;
 
 /** Study-level reasoning over images and models, progress, and redelivery after FINAL. */
-class StudyReasoningTest {
+class StudyReasoningTest extends WithTopology {
 
     private static final String STUDY = "1.2.840.113619.2.55.3.9";
     private static final String SOP_1 = STUDY + ".1";
     private static final String SOP_2 = STUDY + ".2";
     private static final String SOP_3 = STUDY + ".3";
     private static final List<String> BOTH = List.of("cxr", "cxr-v2");
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void shouldFlagDisagreementWhenModelsSharingALabelCallItDifferently() {

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.radstream.schemas.Topics;
@@ -27,24 +25,12 @@ import io.radstream.schemas.events.StudyReport;
 import io.radstream.schemas.events.UrgentAlert;
 import io.radstream.schemas.events.Urgency;
 
-class StudyTopologyTest {
+class StudyTopologyTest extends WithTopology {
 
     private static final String STUDY = "1.2.840.113619.2.55.3.1";
     private static final String SOP_1 = "1.2.840.113619.2.55.3.1.1";
     private static final String SOP_2 = "1.2.840.113619.2.55.3.1.2";
     private static final List<String> CXR = List.of("cxr");
-
-    private TopologyHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new TopologyHarness();
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void shouldMoveFromReceivingThroughAnalyzingAndPreliminaryToFinalAfterTheQuietPeriod() {
