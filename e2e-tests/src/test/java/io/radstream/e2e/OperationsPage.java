@@ -75,26 +75,24 @@ final class OperationsPage implements AutoCloseable {
      * principal). The alert list re-renders while it refreshes, so a click on a row just replaced is retried.
      */
     void acknowledge(String studyUid) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
-                        || e instanceof java.util.NoSuchElementException)
-                .until(() -> {
-                    browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
-                            .filter(row -> row.getText().contains(studyUid)).findFirst().orElseThrow()
-                            .findElement(By.cssSelector("button.ack")).click();
-                    return true;
-                });
+        clickRetrying(() -> browser.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                .filter(row -> row.getText().contains(studyUid)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("button.ack")));
     }
 
     /** Opens a study's detail by clicking its worklist row (retried while the table re-renders). */
     void select(String studyUid) {
+        clickRetrying(() -> browser.findElements(By.cssSelector("#worklist tbody tr")).stream()
+                .filter(row -> studyUid.equals(row.getDomAttribute("data-study"))).findFirst().orElseThrow());
+    }
+
+    /** Clicks what {@code target} finds; the tables re-render while they update, so a stale or missing element is retried. */
+    private static void clickRetrying(java.util.function.Supplier<org.openqa.selenium.WebElement> target) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
                         || e instanceof java.util.NoSuchElementException)
                 .until(() -> {
-                    browser.findElements(By.cssSelector("#worklist tbody tr")).stream()
-                            .filter(row -> studyUid.equals(row.getDomAttribute("data-study"))).findFirst().orElseThrow()
-                            .click();
+                    target.get().click();
                     return true;
                 });
     }
