@@ -24,6 +24,7 @@ final class ReportFolder {
     }
 
     static Optional<StudyReport> arrival(StudyReport current, ImageArrived arrival, Instant now) {
+        requireSameTenant(current, arrival.getTenant());
         StudyReport next = current == null
                 ? newReport(arrival.getStudyInstanceUid(), arrival.getTenant(), arrival.getPatientKey(),
                         arrival.getModality(), arrival.getPriority(), arrival.getReceivedAt(), now)
@@ -42,6 +43,7 @@ final class ReportFolder {
     static Optional<StudyReport> finding(StudyReport current, Finding finding, Predicate<String> positiveBefore,
                                          Instant now) {
         validate(finding);
+        requireSameTenant(current, finding.getTenant());
         if (current != null && current.getFindingIds().contains(finding.getFindingId())) {
             return Optional.empty();
         }
@@ -54,6 +56,17 @@ final class ReportFolder {
         FindingFolder.fold(next, finding, positiveBefore);
         widen(next, finding.getPriority(), finding.getImageReceivedAt());
         return revised(current, next, now);
+    }
+
+    /**
+     * Reports are keyed by StudyInstanceUID: an event of another tenant for a study already reported is
+     * refused (a dead letter for operators) rather than mixed into that tenant's report.
+     */
+    private static void requireSameTenant(StudyReport current, String tenant) {
+        if (current != null && !current.getTenant().equals(tenant)) {
+            throw new BadEventException("Study " + current.getStudyInstanceUid() + " is already reported for another "
+                    + "tenant; an event of a second tenant for the same StudyInstanceUID is not mixed into it");
+        }
     }
 
     static StudyReport finalized(StudyReport current, Instant now) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.DeadLetter;
 import io.radstream.schemas.events.Finding;
+import io.radstream.schemas.events.ImageProgress;
+import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.LabelSummary;
 import io.radstream.schemas.events.Priority;
 import io.radstream.schemas.events.ReportStatus;
@@ -183,6 +185,27 @@ class StudyTopologyTest extends WithTopology {
         assertThat(deadLetters).extracting(DeadLetter::getSourceTopic)
                 .containsExactlyInAnyOrder(Topics.FINDINGS.name(), Topics.IMAGES_STAT.name());
         assertThat(harness.stored(STUDY).getStatus()).isEqualTo(ReportStatus.RECEIVING);
+    }
+
+    @Test
+    void shouldDeadLetterAnotherTenantsEventsForAStudyAlreadyReportedInsteadOfMixingThemIn() {
+        harness.arrive(arrival(STUDY, SOP_1, Priority.ROUTINE));
+        ImageArrived otherArrival = arrival(STUDY, SOP_2, Priority.STAT);
+        otherArrival.setTenant("other-clinic");
+        Finding otherFinding = completed(STUDY, SOP_2, "cxr", CXR, score("pneumothorax", 0.9, Urgency.STAT));
+        otherFinding.setTenant("other-clinic");
+
+        harness.arrive(otherArrival);
+        harness.find(otherFinding);
+
+        assertThat(harness.deadLetters.readValuesToList()).hasSize(2)
+                .allSatisfy(d -> assertThat(d.getReason()).isEqualTo("BAD_EVENT"));
+        StudyReport report = harness.stored(STUDY);
+        assertThat(report.getTenant()).isEqualTo(TestEvents.TENANT);
+        assertThat(report.getImages()).extracting(ImageProgress::getSopInstanceUid).containsExactly(SOP_1);
+        assertThat(report.getFindingIds()).isEmpty();
+        assertThat(report.getPriority()).isEqualTo(Priority.ROUTINE);
+        assertThat(harness.alerts.readValuesToList()).isEmpty();
     }
 
     @Test
