@@ -1,15 +1,10 @@
 package io.radstream.dicom;
 
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
   * JPEG Baseline (1.2.840.10008.1.2.4.50) frames via the JDK's javax.imageio JPEG reader. The
@@ -57,25 +52,9 @@ final class JpegBaselineDecoder {
 
     private static float[] readRaster(byte[] frame, PixelModule m)
             throws IOException, DicomParseException {
-        ImageReader reader = jdkReader();
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        try (ImageInputStream stream = new MemoryCacheImageInputStream(
-                new ByteArrayInputStream(frame))) {
-            reader.setInput(stream, true, true);
-            Raster raster = reader.readRaster(0, null);
-            if (!warnings.isEmpty()) {
-                throw DicomParseException.cannotUnderstand("JPEG decoder: " + warnings.get(0));
-            }
-            if (raster.getWidth() != m.columns() || raster.getHeight() != m.rows()
-                    || raster.getNumBands() != m.samplesPerPixel()) {
-                throw DicomParseException.cannotUnderstand("decoded JPEG does not match the pixel module");
-            }
-            return raster.getPixels(raster.getMinX(), raster.getMinY(), m.columns(), m.rows(),
-                    new float[(int) m.pixelsPerFrame() * m.samplesPerPixel()]);
-        } finally {
-            reader.dispose();
-        }
+        Raster raster = JpegRaster.read(jdkReader(), frame, m, "JPEG decoder");
+        return raster.getPixels(raster.getMinX(), raster.getMinY(), m.columns(), m.rows(),
+                new float[(int) m.pixelsPerFrame() * m.samplesPerPixel()]);
     }
 
     private static ImageReader jdkReader() throws DicomParseException {

@@ -1,14 +1,9 @@
 package io.radstream.dicom;
 
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 
@@ -60,26 +55,13 @@ final class JpegLosslessDecoder {
     }
 
     private static int[] readRaster(byte[] frame, PixelModule m) throws DicomParseException {
-        ImageReader reader = newReader();
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
-            reader.setInput(stream, true, true);
-            Raster raster = reader.readRaster(0, null);
-            if (!warnings.isEmpty()) {
-                throw DicomParseException.cannotUnderstand("JPEG Lossless decoder: " + warnings.get(0));
-            }
-            if (raster.getWidth() != m.columns() || raster.getHeight() != m.rows()
-                    || raster.getNumBands() != m.samplesPerPixel()) {
-                throw DicomParseException.cannotUnderstand("decoded JPEG does not match the pixel module");
-            }
+        try {
+            Raster raster = JpegRaster.read(newReader(), frame, m, "JPEG Lossless decoder");
             return raster.getPixels(raster.getMinX(), raster.getMinY(), m.columns(), m.rows(),
                     new int[(int) m.pixelsPerFrame() * m.samplesPerPixel()]);
         } catch (IOException | RuntimeException e) {
             // the decoder's own failures on a damaged stream (EOF, bad Huffman codes, index errors)
             throw DicomParseException.cannotUnderstand("JPEG Lossless frame cannot be decoded: " + e);
-        } finally {
-            reader.dispose();
         }
     }
 
