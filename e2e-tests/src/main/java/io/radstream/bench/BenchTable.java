@@ -21,6 +21,25 @@ final class BenchTable {
     }
 
     /** The 1-minute load average: other work on the machine skews every number here. */
+    /**
+     * Extra service settings given on a bench's command line as {@code k=v,k=v} (e.g.
+     * {@code --results-config kafka-streams.num.stream.threads=2}); an entry without {@code =} is refused.
+     */
+    static Map<String, String> settings(String keyValues) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String entry : keyValues.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got " + entry);
+            }
+            settings.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return settings;
+    }
+
     static double loadAverage() {
         return Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
                 / 100.0;

@@ -56,11 +56,7 @@ public final class IngestBench {
             config = new LinkedHashMap<>(stack.serviceConfig());
             config.put("radstream.ingest.pseudonym-key", "bench-pseudonym-key-0123456789abcdef");
             config.putAll(DevTokens.serviceConfig(root));
-            for (String extra : a.getOrDefault("ingest-config", "").split(",")) {
-                if (extra.contains("=")) {
-                    config.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
-                }
-            }
+            config.putAll(BenchTable.settings(a.getOrDefault("ingest-config", "")));
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service",
                     config, root.resolve("target/bench/ingest-service.log"));
                  MinioClient s3 = stack.s3().newClient()) {

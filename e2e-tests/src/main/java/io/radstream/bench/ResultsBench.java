@@ -21,7 +21,7 @@ import io.radstream.localstack.LocalStack;
  *
  * <p>Options: {@code --studies N} (backlog, default 4000), {@code --images N} per study (2),
  * {@code --models N} findings per image (2), {@code --latency-studies N} (200), {@code --out FILE},
- * {@code --root DIR}.
+ * {@code --root DIR}, {@code --results-config k=v,...} (extra results-service settings, recorded in the JSON).
  */
 public final class ResultsBench {
 
@@ -56,7 +56,7 @@ public final class ResultsBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("machine", BenchTable.machine("cpu"));
         result.put("parameters", Map.of("studies", studies, "images_per_study", images, "findings_per_image", models,
-                "latency_studies", latencyStudies));
+                "latency_studies", latencyStudies, "results_config", options.getOrDefault("results-config", "")));
         Path work = Files.createTempDirectory("radstream-bench-results");
         ResultsTraffic traffic = new ResultsTraffic(models);
         try (LocalStack stack = LocalStack.startForTests(work.resolve("stack"));
@@ -105,6 +105,7 @@ public final class ResultsBench {
         Map<String, String> config = new LinkedHashMap<>(stack.serviceConfig());
         config.put("kafka-streams.state.dir", work.resolve("streams").toString());
         config.putAll(io.radstream.demo.DevTokens.serviceConfig(root)); // the packaged service verifies tokens
+        config.putAll(BenchTable.settings(options.getOrDefault("results-config", "")));
         return config;
     }
 
