@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,17 +25,20 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.radstream.demo.ServiceProcess;
 import io.radstream.demo.DevTokens;
-import io.radstream.dicom.DicomWriter;
 import io.radstream.localstack.LocalStack;
 
 /**
  * {@code ./radstream bench ingest [--instances 300 --side 512 --ingest-config k=v,...]}: STOWs a generated 16-bit CT series in
  * one request to the packaged ingest service on a real broker and S3 server, then PUTs the same bytes
- * straight to S3 with the MinIO client; prints ingest MB/s, raw PUT MB/s, their ratio and the ingest
+ * straight to S3 with the MinIO client, one after another and then as many at a time as ingest keeps in flight;
+ * prints ingest MB/s, raw PUT MB/s, their ratios and the ingest
  * JVM's heap growth (live heap sampled after forced full GCs during the upload, and the raw peak), and
  * writes {@code target/bench/ingest.json}. A benchmark, not a test: numbers depend on the machine.
  */
 public final class IngestBench {
+
+    /** radstream.ingest.stow-instances-in-flight's default (IngestConfig). */
+    private static final String DEFAULT_INSTANCES_IN_FLIGHT = "4";
 
     private IngestBench() {
     }
@@ -46,7 +52,7 @@ public final class IngestBench {
         int instances = Integer.parseInt(a.getOrDefault("instances", "300"));
         int side = Integer.parseInt(a.getOrDefault("side", "512"));
         Path work = Files.createTempDirectory("radstream-bench-ingest-");
-        List<Path> files = generate(work.resolve("series"), instances, side);
+        List<Path> files = CtSeriesFiles.write(work.resolve("series"), instances, side);
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
@@ -63,7 +69,9 @@ public final class IngestBench {
                 String token = DevTokens.mint(DevTokens.keyOf(root), "bench", "uploader", "bench", Duration.ofHours(2));
                 stow(ingest, token, files.subList(0, Math.min(10, files.size()))); // warm-up
                 putAll(s3, stack.bucket(), "warmup/", files.subList(0, Math.min(10, files.size())));
-                Map<String, Object> result = measure(ingest, s3, stack.bucket(), token, files, bytes);
+                int inFlight = Integer.parseInt(config.getOrDefault("radstream.ingest.stow-instances-in-flight",
+                        DEFAULT_INSTANCES_IN_FLIGHT));
+                Map<String, Object> result = measure(ingest, s3, stack.bucket(), token, files, bytes, inFlight);
                 result.put("instances", instances);
                 result.put("side", side);
                 result.put("machine", BenchTable.machine("cpu"));
@@ -80,7 +88,7 @@ public final class IngestBench {
     }
 
     private static Map<String, Object> measure(ServiceProcess ingest, MinioClient s3, String bucket, String token,
-                                               List<Path> files, long bytes) throws Exception {
+                                               List<Path> files, long bytes, int inFlight) throws Exception {
         HeapSampler heap = HeapSampler.start(ingest);
         long t0 = System.nanoTime();
         stow(ingest, token, files);
@@ -89,6 +97,9 @@ public final class IngestBench {
         long t1 = System.nanoTime();
         putAll(s3, bucket, "raw/", files);
         double putSeconds = (System.nanoTime() - t1) / 1e9;
+        long t2 = System.nanoTime();
+        putAllConcurrently(s3, bucket, "raw-concurrent/", files, inFlight);
+        double concurrentPutSeconds = (System.nanoTime() - t2) / 1e9;
         double mb = bytes / 1e6;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("bytes", bytes);
@@ -98,6 +109,9 @@ public final class IngestBench {
         r.put("raw_s3_put_mb_per_s", round(mb / putSeconds));
         r.put("ratio", round(putSeconds / ingestSeconds));
         r.put("ratio_goal", 0.75);
+        r.put("stow_instances_in_flight", inFlight);
+        r.put("raw_s3_put_concurrent_mb_per_s", round(mb / concurrentPutSeconds));
+        r.put("ratio_vs_concurrent_put", round(concurrentPutSeconds / ingestSeconds));
         r.put("heap_baseline_mb", round(peaks.baseline() / 1e6));
         r.put("heap_live_growth_mb", round((peaks.peakLive() - peaks.baseline()) / 1e6));
         r.put("heap_live_growth_goal_mb", 64);
@@ -147,23 +161,24 @@ public final class IngestBench {
         }
     }
 
-    /** A 16-bit CT series, one file per slice, each with its own pixels. */
-    static List<Path> generate(Path dir, int instances, int side) throws Exception {
-        Files.createDirectories(dir);
-        String study = DicomWriter.newUid();
-        String series = DicomWriter.newUid();
-        List<Path> files = new ArrayList<>();
-        short[] pixels = new short[side * side];
-        for (int n = 0; n < instances; n++) {
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (short) ((i * 31 + n * 7) % 4096);
+    /** The same PUTs, {@code threads} at a time: the raw baseline with the parallelism ingest's pipeline uses. */
+    private static void putAllConcurrently(MinioClient s3, String bucket, String prefix, List<Path> files, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (Path file : files) {
+                puts.add(pool.submit(() -> {
+                    putAll(s3, bucket, prefix, List.of(file));
+                    return null;
+                }));
             }
-            Path file = dir.resolve(String.format("ct-%04d.dcm", n));
-            Files.write(file, DicomWriter.grayscale16(study, series, DicomWriter.newUid(), side, side, pixels)
-                    .string(0x00080060, "CS", "CT").string(0x00180015, "CS", "HEAD").toByteArray());
-            files.add(file);
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        return files;
     }
 
     private static InputStream ascii(String text) {

@@ -30,6 +30,18 @@ public interface IngestConfig {
     @WithDefault("1M")
     MemorySize stowReadAhead();
 
+    /**
+     * How many instances of one STOW-RS request may be pending at once: while earlier ones are stored in
+     * S3 and announced on Kafka, the next is read, hashed and inspected (1: strictly one after another).
+     * Each pending instance holds its spooled file on local disk, never in memory.
+     */
+    @WithDefault("4")
+    int stowInstancesInFlight();
+
+    /** Threads that store STOW-RS instances, shared by all requests (each bounded by stow-instances-in-flight). */
+    @WithDefault("8")
+    int stowStoreThreads();
+
     /** How long a STOW-RS body may stall (no bytes arriving) before the request is refused. */
     @WithDefault("60s")
     java.time.Duration bodyReadTimeout();

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.radstream.dicom.DicomHeader;
 import io.radstream.ingest.IngestConfig;
+import io.radstream.ingest.core.ArrivalPublisher;
 import io.radstream.ingest.core.DicomInstanceInspector;
 import io.radstream.ingest.core.DicomInstanceInspector.Inspection;
 import io.radstream.ingest.core.FailureReason;
 import io.radstream.ingest.core.ImageIngestor;
+import io.radstream.ingest.core.IncomingImage;
 import io.radstream.ingest.core.IncomingImages;
 import io.radstream.ingest.core.IngestOutcome;
 import io.radstream.ingest.core.SpooledFile;
@@ -18,7 +20,10 @@ import io.radstream.ingest.stow.StowResource.StowRequest;
 import io.radstream.schemas.events.IngestSource;
 import io.radstream.storage.ObjectStoreException;
 
-/** Stores one part of a STOW-RS request and records its outcome; never lets one bad part fail the others. */
+/**
+ * Reads, spools and inspects one part of a STOW-RS request on the request thread and hands it to the
+ * request's {@link StowPipeline} to be stored; never lets one bad part fail the others.
+ */
 @ApplicationScoped
 class StowInstanceHandler {
 
@@ -35,55 +40,68 @@ class StowInstanceHandler {
         this.config = config;
     }
 
-    /** Returns the StudyInstanceUID of the part when stored, else {@code lastStudy}. */
-    String handle(String contentType, InputStream part, StowRequest request, StowResult result, String lastStudy)
-            throws IOException {
+    void handle(String contentType, InputStream part, StowRequest request, StowPipeline pipeline) throws IOException {
         try (part) {
-            if (result.isUnavailable()) {
-                result.failed(null, null, FailureReason.PROCESSING_FAILURE,
-                        "Not attempted: the image store or Kafka is unavailable");
-                return lastStudy;
+            if (pipeline.unavailable()) {
+                pipeline.add(PartOutcome.failed(null, null, FailureReason.PROCESSING_FAILURE,
+                        "Not attempted: the image store or Kafka is unavailable"));
+                return;
             }
             if (!"application/dicom".equals(contentType)) {
-                result.failed(null, null, FailureReason.CANNOT_UNDERSTAND, "Part of type " + contentType
-                        + " is not application/dicom");
-                return lastStudy;
+                pipeline.add(PartOutcome.failed(null, null, FailureReason.CANNOT_UNDERSTAND, "Part of type "
+                        + contentType + " is not application/dicom"));
+                return;
             }
-            try (SpooledFile file = SpooledFile.copy(part, config.maxInstanceBytes().asLongValue())) {
-                return storeInspected(file, request, result, lastStudy);
+            SpooledFile file;
+            try {
+                file = SpooledFile.copy(part, config.maxInstanceBytes().asLongValue());
             } catch (SpooledFile.TooLargeException e) {
-                result.failed(null, null, FailureReason.OUT_OF_RESOURCES, e.getMessage());
-                return lastStudy;
+                pipeline.add(PartOutcome.failed(null, null, FailureReason.OUT_OF_RESOURCES, e.getMessage()));
+                return;
+            }
+            inspectAndStore(file, request, pipeline);
+        }
+    }
+
+    /** Takes ownership of {@code file}: it is deleted once the part is refused or stored. */
+    private void inspectAndStore(SpooledFile file, StowRequest request, StowPipeline pipeline) {
+        boolean handedOver = false;
+        try {
+            Inspection inspection = inspector.inspect(file);
+            if (!inspection.isAccepted()) {
+                pipeline.add(PartOutcome.failed(null, null, inspection.failure(), inspection.message()));
+                return;
+            }
+            DicomHeader header = inspection.header();
+            if (request.pathStudy() != null && !request.pathStudy().equals(header.studyInstanceUid())) {
+                pipeline.add(PartOutcome.failed(header.sopClassUid(), header.sopInstanceUid(),
+                        FailureReason.STUDY_MISMATCH, "StudyInstanceUID differs from the study in the request path"));
+                return;
+            }
+            IncomingImage image = images.fromDicom(request.tenant(), header, request.priority(), null,
+                    IngestSource.STOW_RS, file);
+            pipeline.store(image.objectKey(), () -> storeAndDelete(image, header, request));
+            handedOver = true;
+        } finally {
+            if (!handedOver) {
+                file.close();
             }
         }
     }
 
-    private String storeInspected(SpooledFile file, StowRequest request, StowResult result, String lastStudy) {
-        Inspection inspection = inspector.inspect(file);
-        if (!inspection.isAccepted()) {
-            result.failed(null, null, inspection.failure(), inspection.message());
-            return lastStudy;
-        }
-        DicomHeader header = inspection.header();
-        if (request.pathStudy() != null && !request.pathStudy().equals(header.studyInstanceUid())) {
-            result.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.STUDY_MISMATCH,
-                    "StudyInstanceUID differs from the study in the request path");
-            return lastStudy;
-        }
-        try {
-            IngestOutcome outcome = ingestor.ingest(images.fromDicom(request.tenant(), header, request.priority(), null, IngestSource.STOW_RS, file));
+    private PartOutcome storeAndDelete(IncomingImage image, DicomHeader header, StowRequest request) {
+        try (SpooledFile file = image.file()) {
+            IngestOutcome outcome = ingestor.ingest(image);
             if (outcome == IngestOutcome.CONFLICT) {
-                result.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.CONFLICT,
+                return PartOutcome.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.CONFLICT,
                         "A different object is already stored under this SOP Instance UID");
-                return lastStudy;
             }
-        } catch (ObjectStoreException | io.radstream.ingest.core.ArrivalPublisher.PublishException e) {
-            result.markUnavailable(); // nothing of this instance was kept; the client retries the rest later
-            result.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.PROCESSING_FAILURE, e.getMessage());
-            return lastStudy;
+            return PartOutcome.stored(header.sopClassUid(), header.sopInstanceUid(), request.retrieveUrl(
+                    header.studyInstanceUid(), header.seriesInstanceUid(), header.sopInstanceUid()).toString(),
+                    header.studyInstanceUid());
+        } catch (ObjectStoreException | ArrivalPublisher.PublishException e) {
+            // nothing of this instance was kept; the client retries the rest later
+            return PartOutcome.unavailable(header.sopClassUid(), header.sopInstanceUid(), e.getMessage());
         }
-        result.stored(header.sopClassUid(), header.sopInstanceUid(), request.retrieveUrl(header.studyInstanceUid(),
-                header.seriesInstanceUid(), header.sopInstanceUid()).toString());
-        return header.studyInstanceUid();
     }
 }

@@ -33,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * DICOMweb STOW-RS (PS3.18 §10.5): {@code POST /dicomweb/studies[/{StudyInstanceUID}]}. The body is read
  * from the paused Vert.x request through a {@link BodyStream} (a fixed read-ahead window, fetched on
- * demand) and parsed part by part; each part is spooled to disk before it is inspected and stored.
+ * demand) and parsed part by part; each part is spooled to disk and inspected, then stored by the request's
+ * {@link StowPipeline} while the next part is read.
  */
 @Path("/dicomweb/studies")
 @RolesAllowed({Roles.UPLOADER, Roles.ADMIN})
@@ -51,10 +52,12 @@ public class StowResource {
     private final Caller caller;
     private final UploadAudit audit;
     private final StowBodyBuffering buffering;
+    private final StowStorePool storePool;
 
     public StowResource(StowInstanceHandler handler, IngestConfig config, Caller caller, UploadAudit audit,
-                        StowBodyBuffering buffering) {
+                        StowBodyBuffering buffering, StowStorePool storePool) {
         this.handler = handler;
+        this.storePool = storePool;
         this.config = config;
         this.caller = caller;
         this.audit = audit;
@@ -92,8 +95,10 @@ public class StowResource {
         StowResult result = new StowResult();
         String lastStudy;
         try (BodyStream body = BodyStream.open(routing.request(), config.stowReadAhead().asLongValue(),
-                config.bodyReadTimeout(), maxBodyBytes(routing), buffering)) {
-            lastStudy = readParts(type, body, new StowRequest(tenant, pathStudy, priority, baseUrl), result);
+                config.bodyReadTimeout(), maxBodyBytes(routing), buffering);
+             StowPipeline pipeline = storePool.pipeline(result)) {
+            readParts(type, body, new StowRequest(tenant, pathStudy, priority, baseUrl), pipeline);
+            lastStudy = pipeline.finish();
         }
         result.failureMessages().forEach(m -> LOG.infof("STOW-RS instance refused: %s", m));
         String study = pathStudy != null ? pathStudy : lastStudy;
@@ -107,13 +112,12 @@ public class StowResource {
         return result.isUnavailable() ? ErrorMappers.retryLater(response) : response;
     }
 
-    private String readParts(StowContentType type, InputStream body, StowRequest request, StowResult result) {
+    private void readParts(StowContentType type, InputStream body, StowRequest request, StowPipeline pipeline) {
         try {
             MultipartInput multipart = MultipartInput.builder().setInputStream(body).setBoundary(type.boundary()).get();
             if (!multipart.skipPreamble()) {
                 throw new RequestRefusedException(400, "The body has no multipart part delimited by the declared boundary");
             }
-            String lastStudy = null;
             int parts = 0;
             boolean more = true;
             while (more) {
@@ -121,11 +125,9 @@ public class StowResource {
                     throw new RequestRefusedException(413, "More than " + config.maxInstancesPerRequest() + " instances in one request");
                 }
                 String headers = multipart.readHeaders();
-                lastStudy = handler.handle(PartHeaders.contentType(headers), multipart.newInputStream(), request, result,
-                        lastStudy);
+                handler.handle(PartHeaders.contentType(headers), multipart.newInputStream(), request, pipeline);
                 more = multipart.readBoundary();
             }
-            return lastStudy;
         } catch (BodyStream.BodyTooLargeException e) {
             throw new RequestRefusedException(413, e.getMessage());
         } catch (MultipartInput.MalformedStreamException e) {

@@ -39,6 +39,8 @@ class PseudonymizerTest {
             public MemorySize maxInstanceBytes() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
             public int maxInstancesPerRequest() { return 10; }
             public MemorySize stowReadAhead() { return new MemorySize(java.math.BigInteger.valueOf(1 << 20)); }
+            public int stowInstancesInFlight() { return 4; }
+            public int stowStoreThreads() { return 8; }
             public java.time.Duration bodyReadTimeout() { return java.time.Duration.ofSeconds(60); }
             public Optional<String> publicBaseUrl() { return Optional.empty(); }
             public int publishTimeoutSeconds() { return 5; }

@@ -11,17 +11,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.radstream.dicom.DicomWriter;
 import io.radstream.ingest.StowBodies;
 import io.radstream.ingest.WithLanes;
 import io.radstream.localstack.TopicReader;
 import io.radstream.localstack.RadStreamStackResource;
 import io.radstream.localstack.SampleFiles;
+import io.radstream.schemas.DicomUid;
 import io.radstream.schemas.Topics;
 import io.radstream.schemas.events.ImageArrived;
 
@@ -70,6 +76,32 @@ class StowIT extends WithLanes {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerEveryPartOfASeriesInOrderAndAnnounceAnInstanceRepeatedInTheSameRequestOnce() {
+        String study = DicomUid.random();
+        String series = DicomUid.random();
+        List<String> sops = Stream.generate(DicomUid::random).limit(6).toList();
+        List<byte[]> parts = new ArrayList<>(sops.stream().map(sop -> ctSlice(study, series, sop, 1)).toList());
+        parts.add(parts.get(5)); // right after it, the same object again: already stored, answered as stored, not announced twice
+        parts.add(ctSlice(study, series, sops.get(5), 2)); // other pixels under a stored SOP Instance UID: conflict
+
+        Map<String, Object> response = given().contentType(STOW_TYPE).body(multipart(parts.toArray(byte[][]::new)))
+                .post("/dicomweb/studies").then().statusCode(202).extract().as(Map.class);
+
+        List<String> expectedStored = new ArrayList<>(sops);
+        expectedStored.add(sops.get(5));
+        assertThat(sopsIn(response, "00081199")).containsExactlyElementsOf(expectedStored);
+        assertThat(sopsIn(response, "00081198")).containsExactly(sops.get(5));
+        String marker = DicomUid.random(); // same study, so the same partition: read after any second event
+        given().contentType(STOW_TYPE).body(multipart(ctSlice(study, series, marker, 1))).post("/dicomweb/studies")
+                .then().statusCode(200);
+        lanes.await(e -> e.getSopInstanceUid().equals(marker));
+        assertThat(lanes.matching(e -> e.getStudyInstanceUid().equals(study)).stream()
+                .map(received -> received.value().getSopInstanceUid()))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(sops.stream(), Stream.of(marker)).toList());
+    }
+
+    @Test
     void shouldRefuseATruncatedInstanceWith409AndCannotUnderstand() throws IOException {
         byte[] truncated = Files.readAllBytes(SampleFiles.dicomSample("MR_truncated.dcm"));
         given().contentType(STOW_TYPE).body(multipart(truncated)).post("/dicomweb/studies")
@@ -112,4 +144,16 @@ class StowIT extends WithLanes {
         given().contentType(STOW_TYPE).body(multipart(new byte[10])).post("/dicomweb/studies/1.2.abc").then().statusCode(400);
     }
 
+    private static byte[] ctSlice(String study, String series, String sop, int seed) {
+        short[] pixels = new short[64 * 64];
+        Arrays.fill(pixels, (short) seed);
+        return DicomWriter.grayscale16(study, series, sop, 64, 64, pixels).string(0x00080060, "CS", "CT").toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> sopsIn(Map<String, Object> response, String sequenceTag) {
+        Map<String, Object> sequence = (Map<String, Object>) response.get(sequenceTag);
+        return ((List<Map<String, Map<String, List<String>>>>) sequence.get("Value")).stream()
+                .map(item -> item.get("00081155").get("Value").get(0)).toList();
+    }
 }
