@@ -19,6 +19,16 @@ public interface ResultsConfig {
     @WithDefault("1s")
     Duration punctuateInterval();
 
+    /**
+     * How often (wall-clock time) changed reports are published, each once in its latest revision: what a
+     * study's events changed in that time becomes one revision. Longer folds more of a large series
+     * into one revision and adds up to this much to the time until a report is visible (a revision made
+     * after a commit's punctuation waits for the next commit, {@code commit.interval.ms}). 0 publishes
+     * every revision as it is made.
+     */
+    @WithDefault("10ms")
+    Duration reportPublishInterval();
+
     /** How long an urgent alert may stay unacknowledged before it escalates (and again after each escalation). */
     @WithDefault("15m")
     Duration escalateAfter();

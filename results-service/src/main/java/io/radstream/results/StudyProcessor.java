@@ -23,7 +23,8 @@ import io.radstream.schemas.events.ReportStatus;
 import io.radstream.schemas.events.StudyReport;
 
 /**
- * Keeps one {@link StudyReport} per study from arrivals and findings, emits every new revision,
+ * Keeps one {@link StudyReport} per study from arrivals and findings, publishes changed reports through the
+ * {@link StudyReports} (latest revision once per processing round),
  * finalises PRELIMINARY reports after a quiet period (wall-clock time), and hands alerts and their
  * acknowledgements to the {@link AlertTracker}.
  */
@@ -34,7 +35,7 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     private final ResultsConfig config;
     private final ResultsMetrics metrics;
     private ProcessorContext<String, SpecificRecordBase> context;
-    private KeyValueStore<String, StudyReport> reports;
+    private StudyReports reports;
     private KeyValueStore<String, Long> finalDue;
     private KeyValueStore<String, Long> positiveImages;
     private KeyValueStore<String, StudyReport> priors;
@@ -49,15 +50,16 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
-        reports = context.getStateStore(TopologyProducer.REPORT_STORE);
         finalDue = context.getStateStore(TopologyProducer.FINAL_DUE_STORE);
         positiveImages = context.getStateStore(TopologyProducer.POSITIVE_IMAGE_STORE);
         priors = context.getStateStore(TopologyProducer.PRIOR_STORE);
         tally = metrics.tally();
-        try (KeyValueIterator<String, StudyReport> all = reports.all()) {
+        try (KeyValueIterator<String, StudyReport> all = context.<KeyValueStore<String, StudyReport>>getStateStore(
+                TopologyProducer.REPORT_STORE).all()) {
             all.forEachRemaining(entry -> tally.move(null, entry.value.getStatus()));
         }
         alerts = new AlertTracker(context, config, metrics);
+        reports = new StudyReports(context, config);
         context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -90,6 +92,9 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         }
         if (alerts != null) {
             alerts.close();
+        }
+        if (reports != null) {
+            reports.close();
         }
     }
 
@@ -140,14 +145,13 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
     private void save(StudyReport current, StudyReport next) {
         String study = next.getStudyInstanceUid();
         Priors.compare(next, priors::get);
-        reports.put(study, next);
+        reports.save(next);
         tally.move(current == null ? null : current.getStatus(), next.getStatus());
         if (next.getStatus() == ReportStatus.PRELIMINARY) {
             finalDue.put(study, next.getUpdatedAt().toEpochMilli());
         } else {
             finalDue.delete(study);
         }
-        context.forward(new Record<>(study, next, context.currentSystemTimeMs()));
         if (next.getStatus() == ReportStatus.FINAL || next.getStatus() == ReportStatus.AMENDED) {
             context.forward(new Record<>(Priors.key(next), next, context.currentSystemTimeMs()));
         }

@@ -44,6 +44,8 @@ public class TopologyProducer {
     public static final String FINAL_DUE_STORE = "final-due";
     /** "study/sop/label" of each positive (image, label) → epoch millis first seen. */
     public static final String POSITIVE_IMAGE_STORE = "positive-images";
+    /** StudyInstanceUID of each report changed since it was last published → epoch millis of the change. */
+    public static final String CHANGED_REPORT_STORE = "changed-reports";
     /** Global: "tenant/patientKey/MODALITY" → the latest FINAL or AMENDED report (from {@link Topics#PRIORS}). */
     public static final String PRIOR_STORE = "priors";
     /** The processor node that folds events into reports. */
@@ -69,6 +71,8 @@ public class TopologyProducer {
         builder.addStateStore(store(ESCALATION_STORE, Topics.ALERT_ESCALATIONS.valueSerde()));
         builder.addStateStore(store(FINAL_DUE_STORE, Serdes.Long()));
         builder.addStateStore(store(POSITIVE_IMAGE_STORE, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CHANGED_REPORT_STORE),
+                Serdes.String(), Serdes.Long()));
 
         builder.addGlobalStore(store(PRIOR_STORE, Topics.PRIORS.valueSerde()).withLoggingDisabled(), Topics.PRIORS.name(),
                 Consumed.with(Topics.PRIORS.keySerde(), Topics.PRIORS.valueSerde()).withName("priors-source"),
@@ -81,7 +85,7 @@ public class TopologyProducer {
         inbound.filterNot(TopologyProducer::isDeadLetter)
                 .process(() -> new StudyProcessor(config, metrics), Named.as(STUDY_PROCESSOR),
                         REPORT_STORE, ALERT_STORE, ACK_STORE, OPEN_ALERT_STORE, ESCALATION_STORE, FINAL_DUE_STORE,
-                        POSITIVE_IMAGE_STORE)
+                        POSITIVE_IMAGE_STORE, CHANGED_REPORT_STORE)
                 .merge(inbound.filter(TopologyProducer::isDeadLetter))
                 .to(EventSerde::topicOf, Produced.with(Serdes.String(), events));
         return builder.build();
@@ -110,6 +114,7 @@ public class TopologyProducer {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled();
     }
 }

@@ -102,7 +102,7 @@ class ExactlyOnceRestartIT {
 
     private KafkaStreams start(ResultsMetrics metrics) {
         ResultsConfig config = new TopologyHarness.Config(Duration.ofMinutes(10), Duration.ofSeconds(1),
-                Duration.ofMinutes(10), 1);
+                Duration.ofMinutes(10), 1, Duration.ofMillis(10)); // reports published per round, as by default
         KafkaStreams streams = new KafkaStreams(new TopologyProducer(config, metrics).topology(),
                 properties());
         streams.start();

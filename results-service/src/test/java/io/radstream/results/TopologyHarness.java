@@ -34,8 +34,8 @@ final class TopologyHarness implements AutoCloseable {
     static final Duration ESCALATE_AFTER = Duration.ofSeconds(60);
     static final int MAX_ESCALATIONS = 2;
 
-    record Config(Duration finalQuietPeriod, Duration punctuateInterval, Duration escalateAfter, int maxEscalations)
-            implements ResultsConfig {
+    record Config(Duration finalQuietPeriod, Duration punctuateInterval, Duration escalateAfter, int maxEscalations,
+                  Duration reportPublishInterval) implements ResultsConfig {
         @Override
         public io.radstream.auth.AuthConfig auth() {
             return null; // the topology does not authenticate
@@ -55,8 +55,15 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, StudyReport> priors;
     final TestOutputTopic<String, DeadLetter> deadLetters;
 
+    /** Every change of a report is published at once (publish interval 0), so tests see each revision. */
     TopologyHarness() {
-        ResultsConfig config = new Config(QUIET, Duration.ofSeconds(1), ESCALATE_AFTER, MAX_ESCALATIONS);
+        this(Duration.ZERO);
+    }
+
+    /** Changed reports are published by the wall-clock punctuation every {@code publishInterval}. */
+    TopologyHarness(Duration publishInterval) {
+        ResultsConfig config = new Config(QUIET, Duration.ofSeconds(1), ESCALATE_AFTER, MAX_ESCALATIONS,
+                publishInterval);
         TopologyProducer producer = new TopologyProducer(config, new ResultsMetrics(registry));
         driver = new TopologyTestDriver(producer.topology(), properties(), START);
         reports = output(Topics.STUDY_REPORTS);
