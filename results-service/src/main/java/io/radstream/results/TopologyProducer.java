@@ -64,7 +64,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(REPORT_STORE, Topics.STUDY_REPORTS.valueSerde()));
+        builder.addStateStore(store(REPORT_STORE, Topics.STUDY_REPORTS.valueSerde()).withCachingEnabled());
         builder.addStateStore(store(ALERT_STORE, Topics.URGENT_ALERTS.valueSerde()));
         builder.addStateStore(store(ACK_STORE, Topics.ALERT_ACKS.valueSerde()));
         builder.addStateStore(store(OPEN_ALERT_STORE, Serdes.Long()));
@@ -114,7 +114,6 @@ public class TopologyProducer {
     }
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
-                .withCachingEnabled();
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 }
