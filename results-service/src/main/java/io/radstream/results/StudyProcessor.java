@@ -53,13 +53,10 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         finalDue = context.getStateStore(TopologyProducer.FINAL_DUE_STORE);
         positiveImages = context.getStateStore(TopologyProducer.POSITIVE_IMAGE_STORE);
         priors = context.getStateStore(TopologyProducer.PRIOR_STORE);
-        tally = metrics.tally();
-        try (KeyValueIterator<String, StudyReport> all = context.<KeyValueStore<String, StudyReport>>getStateStore(
-                TopologyProducer.REPORT_STORE).all()) {
-            all.forEachRemaining(entry -> tally.move(null, entry.value.getStatus()));
-        }
-        alerts = new AlertTracker(context, config, metrics);
         reports = new StudyReports(context, config);
+        tally = metrics.tally();
+        reports.forEachStored(report -> tally.move(null, report.getStatus()));
+        alerts = new AlertTracker(context, config, metrics);
         context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -42,6 +43,13 @@ final class StudyReports {
         this.publishEachRevision = config.reportPublishInterval().isZero();
         if (!publishEachRevision) {
             context.schedule(config.reportPublishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        }
+    }
+
+    /** Every stored report (at start-up, before anything is unpublished). */
+    void forEachStored(Consumer<StudyReport> action) {
+        try (KeyValueIterator<String, StudyReport> all = store.all()) {
+            all.forEachRemaining(entry -> action.accept(entry.value));
         }
     }
 

@@ -90,7 +90,7 @@ class StowInstanceHandler {
     }
 
     private PartOutcome storeAndDelete(IncomingImage image, DicomHeader header, StowRequest request) {
-        try (SpooledFile file = image.file()) {
+        try (SpooledFile spooled = image.file()) { // deleted once stored or refused
             IngestOutcome outcome = ingestor.ingest(image);
             if (outcome == IngestOutcome.CONFLICT) {
                 return PartOutcome.failed(header.sopClassUid(), header.sopInstanceUid(), FailureReason.CONFLICT,
