@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * end-to-end test and the benchmarks.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final int FIRST_SERVICE_PORT = 20_000;
+    private static final int LAST_SERVICE_PORT = 32_000;
 
     private final String module;
     private final Process process;
@@ -142,10 +146,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), so that no outgoing connection and
+     * no other {@code bind(0)} can take it between this check and the service binding it.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(FIRST_SERVICE_PORT, LAST_SERVICE_PORT);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free port in " + FIRST_SERVICE_PORT + "-" + LAST_SERVICE_PORT);
     }
 
     private static String javaExecutable() {

@@ -61,7 +61,8 @@ class EndToEndIT {
         results = launch(root, "results-service", config, logs);
         for (ServiceProcess service : List.of(ingest, inference, results)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .failFast(() -> !service.alive())
+                    .failFast(() -> assertThat(service.alive())
+                            .as("%s exited during start-up%n%s", service.module(), service.logTail()).isTrue())
                     .untilAsserted(() -> assertThat(service.get("/q/health/ready"))
                             .as("%s readiness%n%s", service.module(), service.logTail()).isEqualTo(200));
         }
