@@ -53,6 +53,15 @@ public interface IngestConfig {
     @WithDefault("30")
     int publishTimeoutSeconds();
 
+    /**
+     * How long a re-send of an instance that is stored but not yet announced waits for the request
+     * that stored it (still publishing, here or on another ingest replica) to announce it or to undo
+     * it, before announcing it itself as left behind by a failed attempt. Longer than
+     * {@code publish-timeout-seconds}, so a publish in progress always ends first.
+     */
+    @WithDefault("45s")
+    java.time.Duration announceWait();
+
     /** Seconds a client is asked to wait (Retry-After) when the store or Kafka is unavailable. */
     @WithDefault("10")
     int retryAfterSeconds();

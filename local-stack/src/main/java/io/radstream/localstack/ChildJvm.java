@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Helpers for forking child JVMs: which {@code java}, where the s3proxy jar is, a log's tail. */
 final class ChildJvm {
 
-    static final String S3PROXY_VERSION = "2.6.0";
+    static final String S3PROXY_VERSION = "3.1.0";
 
     private ChildJvm() {
     }

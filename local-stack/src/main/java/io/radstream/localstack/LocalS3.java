@@ -18,7 +18,7 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 
 /**
- * A real S3-compatible server for tests and the demo: s3proxy 2.6.0 with the
+ * A real S3-compatible server for tests and the demo: s3proxy 3.1.0 with the
  * {@code filesystem-nio2} backend, forked as a child JVM (never loaded into the caller's
  * classpath) and killed on {@link #close()}, by a shutdown hook, and by the child itself when the
  * parent's pipe closes. An instance made by {@link #attach} talks to a server owned elsewhere.
@@ -103,7 +103,9 @@ public final class LocalS3 implements AutoCloseable {
                 props.store(out, "written by io.radstream.localstack.LocalS3");
             }
             Path log = dataDir.resolve("s3proxy.log");
-            ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+            // s3proxy holds a signed single-part PUT in memory to check its SHA-256, and ingest writes every
+            // instance (up to its 256 MB limit) in one conditional PUT: room for a few of the largest at once
+            ProcessBuilder builder = new ProcessBuilder(ChildJvm.javaExecutable(), "-Xms32m", "-Xmx1g", "-XX:+UseSerialGC",
                     "-DLOG_LEVEL=info", "-cp", jar + java.io.File.pathSeparator + launcher,
                     S3ProxyChild.class.getName(), "--properties", config.toString())
                     .redirectErrorStream(true)

@@ -2,7 +2,6 @@ package io.radstream.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +21,15 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
 
 /** The RadStream image bucket: objects are written once, read by key, never carry PHI in keys. */
 public class ObjectStore implements AutoCloseable {
 
-    private static final long PART_SIZE = 10L * 1024 * 1024;
+    /** The largest object one S3 PUT may carry (5 GiB). */
+    public static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
 
     private final MinioClient client;
     private final String bucket;
@@ -60,15 +61,33 @@ public class ObjectStore implements AutoCloseable {
         }
     }
 
-    /** Writes a file (streamed; multipart above 10 MB). */
-    public void put(String key, Path file, String contentType, Map<String, String> userMetadata) {
-        call("put " + key, () -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                        .stream(in, Files.size(file), PART_SIZE).contentType(contentType)
-                        .userMetadata(userMetadata).build());
+    /**
+     * Writes a file only where no object has {@code key} yet: one PUT with {@code If-None-Match: *}, so
+     * the server decides atomically and two writers of the same key can never both succeed (nor the
+     * second overwrite the first). Always a single-part PUT streamed from the file (a multipart upload
+     * would need the condition on its completion, which not every S3 server checks), hence at most
+     * {@link #MAX_SINGLE_PUT_BYTES}.
+     *
+     * @return false when an object with the key exists (HTTP 412), true when this call created it
+     * @throws IllegalArgumentException for a file larger than a single PUT may be
+     */
+    public boolean createIfAbsent(String key, Path file, String contentType, Map<String, String> userMetadata) {
+        long size = call("size of " + file, () -> Files.size(file));
+        if (size > MAX_SINGLE_PUT_BYTES) {
+            throw new IllegalArgumentException(key + " has " + size + " bytes, more than one PUT may carry");
+        }
+        return call("create " + key, () -> {
+            try {
+                client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key)
+                        .filename(file.toString(), MAX_SINGLE_PUT_BYTES).contentType(contentType)
+                        .userMetadata(userMetadata).headers(Map.of("If-None-Match", "*")).build());
+                return true;
+            } catch (ErrorResponseException e) {
+                if (e.response().code() == 412 || "PreconditionFailed".equals(e.errorResponse().code())) {
+                    return false;
+                }
+                throw e;
             }
-            return null;
         });
     }
 
@@ -84,7 +103,7 @@ public class ObjectStore implements AutoCloseable {
                 StatObjectResponse r = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
                 Map<String, String> meta = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 meta.putAll(r.userMetadata());
-                return Optional.of(new StoredObject(key, r.size(), r.contentType(), meta));
+                return Optional.of(new StoredObject(key, r.size(), r.contentType(), meta, r.lastModified().toInstant()));
             } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code())) {
                     return Optional.empty();
@@ -134,7 +153,8 @@ public class ObjectStore implements AutoCloseable {
                     break;
                 }
                 Item item = result.get();
-                objects.add(new StoredObject(item.objectName(), item.size(), null, Map.of()));
+                objects.add(new StoredObject(item.objectName(), item.size(), null, Map.of(),
+                        item.lastModified() == null ? null : item.lastModified().toInstant()));
             }
             return objects;
         });

@@ -1,5 +1,6 @@
 package io.radstream.storage;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -9,8 +10,10 @@ import java.util.Map;
  * @param sizeBytes    object size
  * @param contentType  MIME type
  * @param userMetadata user metadata (lower-case keys), e.g. {@code sha256}
+ * @param lastModified when the server stored it (by the server's clock)
  */
-public record StoredObject(String key, long sizeBytes, String contentType, Map<String, String> userMetadata) {
+public record StoredObject(String key, long sizeBytes, String contentType, Map<String, String> userMetadata,
+                           Instant lastModified) {
 
     public static final String SHA256 = "sha256";
 

@@ -1,16 +1,21 @@
 package io.radstream.ingest.core;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.google.common.util.concurrent.Striped;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.radstream.ingest.IngestConfig;
 import io.micrometer.core.instrument.Timer;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.ObjectRef;
@@ -26,7 +31,14 @@ import io.radstream.storage.StoredObject;
  * <p>After Kafka acknowledged the event, an empty marker object {@code announced/<key>} records it.
  * An identical re-send whose object lacks the marker (its first attempt stored the object but
  * Kafka and the clean-up delete both failed) is announced now instead of being answered as a mere
- * duplicate, so a client is never told "stored" for an image no one will analyse.
+ * duplicate, so a client is never told "stored" for an image no one will analyse — but only after
+ * {@code announce-wait}, since a marker may also be missing because another request (here or on another
+ * replica) is still announcing the object: that request's marker, or its undo, ends the wait.
+ *
+ * <p>Of two requests that bring the same SOP Instance at the same moment exactly one stores and
+ * announces it, and a different object never replaces one whose client was told it is stored: here,
+ * requests for one object key run one at a time; across ingest replicas, the object is created with a
+ * conditional PUT ({@link ObjectStore#createIfAbsent}), which S3 and MinIO decide atomically.
  */
 @ApplicationScoped
 public class ImageIngestor {
@@ -40,9 +52,13 @@ public class ImageIngestor {
     private final ArrivalPublisher publisher;
     private final Pseudonymizer pseudonymizer;
     private final MeterRegistry metrics;
+    private final Duration announceWait;
+    /** Requests for one object key run one at a time (unrelated keys rarely share a stripe; then they wait briefly). */
+    private final Striped<Lock> sameKey = Striped.lazyWeakLock(1024);
 
     public ImageIngestor(ObjectStore store, ArrivalPublisher publisher, Pseudonymizer pseudonymizer,
-                         MeterRegistry metrics) {
+                         MeterRegistry metrics, IngestConfig config) {
+        this.announceWait = config.announceWait();
         this.store = store;
         this.publisher = publisher;
         this.pseudonymizer = pseudonymizer;
@@ -50,23 +66,56 @@ public class ImageIngestor {
     }
 
     public IngestOutcome ingest(IncomingImage image) {
+        Lock lock = sameKey.get(image.objectKey());
+        lock.lock();
+        try {
+            return ingestAlone(image);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IngestOutcome ingestAlone(IncomingImage image) {
         String key = image.objectKey();
-        Optional<StoredObject> existing = store.stat(key);
-        if (existing.isPresent()) {
+        PeerAnnouncementWait wait = null;
+        while (true) {
+            Optional<StoredObject> existing = store.stat(key);
+            if (existing.isEmpty()) {
+                if (storeAndAnnounce(image, key)) {
+                    return count(IngestOutcome.STORED);
+                }
+                continue; // another request created it between the look and the write: see what it stored
+            }
             if (!sameObject(existing.get(), image)) {
                 return count(IngestOutcome.CONFLICT);
             }
             if (announced(key)) {
                 return count(IngestOutcome.DUPLICATE);
             }
-            LOG.warnf("%s was stored but never announced (an earlier attempt failed); announcing it now", key);
-            announce(image, key);
-            return count(IngestOutcome.STORED);
+            if (wait == null) {
+                wait = new PeerAnnouncementWait(announceWait);
+                metrics.counter("radstream.ingest.announce.waits").increment();
+            }
+            if (!wait.waitedForPeer(existing.get().lastModified())) {
+                LOG.warnf("%s was stored but never announced (an earlier attempt failed); announcing it now", key);
+                announce(image, key);
+                return count(IngestOutcome.STORED);
+            }
         }
-        Timer.Sample storeTime = Timer.start(metrics);
-        store.put(key, image.path(), image.contentType(), Map.of(StoredObject.SHA256, image.file().sha256()));
-        storeTime.stop(stageTimer("radstream.ingest.store", "Storing an image in S3", "format", image.format().name()));
+    }
 
+    /**
+     * Creates the object (only where none exists, decided by the server) and announces it.
+     *
+     * @return false when another request created the object first
+     */
+    private boolean storeAndAnnounce(IncomingImage image, String key) {
+        Timer.Sample storeTime = Timer.start(metrics);
+        if (!store.createIfAbsent(key, image.path(), image.contentType(),
+                Map.of(StoredObject.SHA256, image.file().sha256()))) {
+            return false;
+        }
+        storeTime.stop(stageTimer("radstream.ingest.store", "Storing an image in S3", "format", image.format().name()));
         try {
             announce(image, key);
         } catch (ArrivalPublisher.PublishException e) {
@@ -74,7 +123,7 @@ public class ImageIngestor {
             throw e;
         }
         LOG.debugf("Stored and announced %s (%d bytes)", key, image.file().size());
-        return count(IngestOutcome.STORED);
+        return true;
     }
 
     /** Publishes the arrival, waits for Kafka's acknowledgement, then marks the object as announced. */

@@ -44,6 +44,7 @@ class PseudonymizerTest {
             public java.time.Duration bodyReadTimeout() { return java.time.Duration.ofSeconds(60); }
             public Optional<String> publicBaseUrl() { return Optional.empty(); }
             public int publishTimeoutSeconds() { return 5; }
+            public java.time.Duration announceWait() { return java.time.Duration.ofSeconds(45); }
             public int retryAfterSeconds() { return 10; }
             public io.radstream.auth.AuthConfig auth() { return null; }
             public Audit audit() { return null; }
