@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,16 +64,21 @@ class ConcurrentSendersIT extends WithLanes {
         SENDERS.shutdownNow();
     }
 
-    @Test
-    void shouldNeverReplaceAnObjectWithAConditionalCreate() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {5, 12 * 1024 * 1024}) // a small object, and one a multipart upload would have split
+    void shouldNeverReplaceAnObjectWithAConditionalCreate(int size) throws Exception {
         String key = "conditional-create/" + DicomUid.random();
-        Path first = Files.writeString(tmp.resolve("first"), "first");
-        Path second = Files.writeString(tmp.resolve("second"), "second");
+        byte[] firstBytes = new byte[size];
+        byte[] secondBytes = new byte[size];
+        java.util.Arrays.fill(firstBytes, (byte) 1);
+        java.util.Arrays.fill(secondBytes, (byte) 2);
+        Path first = Files.write(tmp.resolve("first"), firstBytes);
+        Path second = Files.write(tmp.resolve("second"), secondBytes);
 
-        assertThat(store.createIfAbsent(key, first, "text/plain", Map.of())).isTrue();
-        assertThat(store.createIfAbsent(key, second, "text/plain", Map.of())).isFalse();
+        assertThat(store.createIfAbsent(key, first, "application/octet-stream", Map.of())).isTrue();
+        assertThat(store.createIfAbsent(key, second, "application/octet-stream", Map.of())).isFalse();
 
-        assertThat(new String(store.get(key, 100), StandardCharsets.US_ASCII)).isEqualTo("first");
+        assertThat(store.get(key, size)).isEqualTo(firstBytes);
     }
 
     @Test
