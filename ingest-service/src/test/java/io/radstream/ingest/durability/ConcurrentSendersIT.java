@@ -84,11 +84,8 @@ class ConcurrentSendersIT extends WithLanes {
     @Test
     void shouldAnswerAResendAsDuplicateWhenTheRequestThatStoredItAnnouncesItMeanwhile() throws Exception {
         Instance instance = new Instance();
-        storeUnannounced(instance);
-        double waitsBefore = announceWaits();
+        CompletableFuture<Integer> resend = resendWhileTheFirstRequestIsInFlight(instance);
 
-        CompletableFuture<Integer> resend = send(instance.bytes);
-        await().atMost(Duration.ofSeconds(20)).until(() -> announceWaits() > waitsBefore);
         // the first request's publish is acknowledged: it writes its marker
         store.put(ImageIngestor.ANNOUNCED_PREFIX + instance.key, "first".getBytes(StandardCharsets.US_ASCII), "text/plain",
                 Map.of());
@@ -100,11 +97,8 @@ class ConcurrentSendersIT extends WithLanes {
     @Test
     void shouldStoreAndAnnounceAResendWhenTheRequestThatStoredItUndoesIt() throws Exception {
         Instance instance = new Instance();
-        storeUnannounced(instance);
-        double waitsBefore = announceWaits();
+        CompletableFuture<Integer> resend = resendWhileTheFirstRequestIsInFlight(instance);
 
-        CompletableFuture<Integer> resend = send(instance.bytes);
-        await().atMost(Duration.ofSeconds(20)).until(() -> announceWaits() > waitsBefore);
         store.delete(instance.key); // the first request's publish failed: it undoes its write
 
         assertThat(resend.get()).isEqualTo(200);
@@ -157,8 +151,13 @@ class ConcurrentSendersIT extends WithLanes {
         return senders;
     }
 
-    private static CompletableFuture<Integer> send(byte[] instance) {
-        return CompletableFuture.supplyAsync(() -> post(instance), SENDERS);
+    /** Leaves the instance as a request still publishing would, re-sends it, and returns once the re-send waits. */
+    private CompletableFuture<Integer> resendWhileTheFirstRequestIsInFlight(Instance instance) throws Exception {
+        storeUnannounced(instance);
+        double waitsBefore = announceWaits();
+        CompletableFuture<Integer> resend = CompletableFuture.supplyAsync(() -> post(instance.bytes), SENDERS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> announceWaits() > waitsBefore);
+        return resend;
     }
 
     private static int post(byte[] instance) {
