@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 import com.google.common.util.concurrent.Striped;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.radstream.ingest.IngestConfig;
 import io.micrometer.core.instrument.Timer;
+import io.radstream.ingest.IngestConfig;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.ObjectRef;
 import io.radstream.storage.ObjectStore;
