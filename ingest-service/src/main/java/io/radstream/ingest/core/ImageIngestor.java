@@ -16,6 +16,7 @@ import com.google.common.util.concurrent.Striped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.radstream.ingest.IngestConfig;
 import io.radstream.schemas.events.ImageArrived;
 import io.radstream.schemas.events.ObjectRef;
@@ -41,6 +42,7 @@ import io.radstream.storage.StoredObject;
  * conditional PUT ({@link ObjectStore#createIfAbsent}), which S3 and MinIO decide atomically.
  */
 @ApplicationScoped
+@Startup // settings it cannot work with stop the start
 public class ImageIngestor {
 
     private static final Logger LOG = Logger.getLogger(ImageIngestor.class);
@@ -58,6 +60,7 @@ public class ImageIngestor {
 
     public ImageIngestor(ObjectStore store, ArrivalPublisher publisher, Pseudonymizer pseudonymizer,
                          MeterRegistry metrics, IngestConfig config) {
+        StoreSettings.check(config.announceWait(), config.publishTimeoutSeconds(), config.maxInstanceBytes().asLongValue());
         this.announceWait = config.announceWait();
         this.store = store;
         this.publisher = publisher;
