@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,8 +71,8 @@ class ConcurrentSendersIT extends WithLanes {
         String key = "conditional-create/" + DicomUid.random();
         byte[] firstBytes = new byte[size];
         byte[] secondBytes = new byte[size];
-        java.util.Arrays.fill(firstBytes, (byte) 1);
-        java.util.Arrays.fill(secondBytes, (byte) 2);
+        Arrays.fill(firstBytes, (byte) 1);
+        Arrays.fill(secondBytes, (byte) 2);
         Path first = Files.write(tmp.resolve("first"), firstBytes);
         Path second = Files.write(tmp.resolve("second"), secondBytes);
 
@@ -211,7 +212,7 @@ class ConcurrentSendersIT extends WithLanes {
             this.sop = sop;
             this.key = TENANT + "/" + study + "/" + series + "/" + sop + ".dcm";
             short[] pixels = new short[64];
-            java.util.Arrays.fill(pixels, (short) pixelValue);
+            Arrays.fill(pixels, (short) pixelValue);
             this.bytes = DicomWriter.grayscale16(study, series, sop, 8, 8, pixels).toByteArray();
         }
 
