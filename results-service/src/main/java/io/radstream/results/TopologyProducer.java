@@ -69,10 +69,10 @@ public class TopologyProducer {
         builder.addStateStore(store(ACK_STORE, Topics.ALERT_ACKS.valueSerde()));
         builder.addStateStore(store(OPEN_ALERT_STORE, Serdes.Long()));
         builder.addStateStore(store(ESCALATION_STORE, Topics.ALERT_ESCALATIONS.valueSerde()));
-        builder.addStateStore(store(FINAL_DUE_STORE, Serdes.Long()));
-        builder.addStateStore(store(POSITIVE_IMAGE_STORE, Serdes.Long()));
+        builder.addStateStore(store(FINAL_DUE_STORE, Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(store(POSITIVE_IMAGE_STORE, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CHANGED_REPORT_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         builder.addGlobalStore(store(PRIOR_STORE, Topics.PRIORS.valueSerde()).withLoggingDisabled(), Topics.PRIORS.name(),
                 Consumed.with(Topics.PRIORS.keySerde(), Topics.PRIORS.valueSerde()).withName("priors-source"),
