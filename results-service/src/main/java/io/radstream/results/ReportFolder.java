@@ -2,6 +2,7 @@ package io.radstream.results;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -28,8 +29,8 @@ final class ReportFolder {
         StudyReport next = current == null
                 ? newReport(arrival.getStudyInstanceUid(), arrival.getTenant(), arrival.getPatientKey(),
                         arrival.getModality(), arrival.getPriority(), arrival.getReceivedAt(), now)
-                : copy(current);
-        if (imageOf(next, arrival.getSopInstanceUid()) == null) {
+                : ReportCopy.of(current);
+        if (indexOf(next, arrival.getSopInstanceUid()) < 0) {
             next.getImages().add(newImage(arrival.getSopInstanceUid(), arrival.getSeriesInstanceUid(),
                     arrival.getReceivedAt()));
         }
@@ -50,7 +51,7 @@ final class ReportFolder {
         StudyReport next = current == null
                 ? newReport(finding.getStudyInstanceUid(), finding.getTenant(), finding.getPatientKey(),
                         finding.getModality(), finding.getPriority(), finding.getImageReceivedAt(), now)
-                : copy(current);
+                : ReportCopy.of(current);
         next.getFindingIds().add(finding.getFindingId());
         progress(imageFor(next, finding), finding);
         FindingFolder.fold(next, finding, positiveBefore);
@@ -70,7 +71,7 @@ final class ReportFolder {
     }
 
     static StudyReport finalized(StudyReport current, Instant now) {
-        StudyReport next = copy(current);
+        StudyReport next = ReportCopy.of(current);
         next.setStatus(ReportStatus.FINAL);
         next.setRevision(current.getRevision() + 1);
         next.setUpdatedAt(now);
@@ -155,20 +156,25 @@ final class ReportFolder {
         }
     }
 
+    /** The finding's image in {@code report} (a copy), editable; added when the finding came first. */
     private static ImageProgress imageFor(StudyReport report, Finding finding) {
-        ImageProgress image = imageOf(report, finding.getSopInstanceUid());
-        if (image == null) {
-            image = newImage(finding.getSopInstanceUid(), finding.getSeriesInstanceUid(), finding.getImageReceivedAt());
-            report.getImages().add(image);
+        int index = indexOf(report, finding.getSopInstanceUid());
+        if (index >= 0) {
+            return ReportCopy.editableImage(report, index);
         }
+        ImageProgress image = newImage(finding.getSopInstanceUid(), finding.getSeriesInstanceUid(), finding.getImageReceivedAt());
+        report.getImages().add(image);
         return image;
     }
 
-    private static ImageProgress imageOf(StudyReport report, String sopInstanceUid) {
-        return report.getImages().stream()
-                .filter(image -> image.getSopInstanceUid().equals(sopInstanceUid))
-                .findFirst()
-                .orElse(null);
+    private static int indexOf(StudyReport report, String sopInstanceUid) {
+        List<ImageProgress> images = report.getImages();
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).getSopInstanceUid().equals(sopInstanceUid)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static ImageProgress newImage(String sopInstanceUid, String seriesInstanceUid, Instant receivedAt) {
@@ -203,9 +209,5 @@ final class ReportFolder {
                 .setUpdatedAt(now)
                 .setFinalizedAt(null)
                 .build();
-    }
-
-    private static StudyReport copy(StudyReport report) {
-        return StudyReport.newBuilder(report).build();
     }
 }

@@ -90,9 +90,6 @@ final class StudyProcessor implements Processor<String, SpecificRecordBase, Stri
         if (alerts != null) {
             alerts.close();
         }
-        if (reports != null) {
-            reports.close();
-        }
     }
 
     private void onArrival(ImageArrived arrival) {

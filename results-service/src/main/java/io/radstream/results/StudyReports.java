@@ -1,9 +1,7 @@
 package io.radstream.results;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecordBase;
@@ -20,20 +18,17 @@ import io.radstream.schemas.events.StudyReport;
  * report is published once per {@code report-publish-interval}, in its latest revision, instead of once
  * per event. A 300-slice CT series is hundreds of arrivals and findings; a revision per event would write
  * the whole, growing report to {@code radstream.study-reports} hundreds of times (quadratic in the series
- * length for the broker and every reader), and reading it back from the store for every event would
- * decode it as often. Until published, the latest revisions stay in memory and are read from there.
+ * length for the broker and every reader). The report store keeps each revision as an object until the
+ * task commits ({@link DeferredEncodingStore}), so the latest revision is read back without decoding.
  *
  * <p>Changed studies are recorded in a logged store, so every change is published exactly once across
- * crashes (exactly-once v2: the marker, its deletion and the published revision commit together); the
- * in-memory revisions are only a copy of what the store holds and start empty with every (re)initialised
- * task.
+ * crashes (exactly-once v2: the marker, its deletion and the published revision commit together).
  */
 final class StudyReports {
 
     private final ProcessorContext<String, SpecificRecordBase> context;
     private final KeyValueStore<String, StudyReport> store;
     private final KeyValueStore<String, Long> changed;
-    private final Map<String, StudyReport> unpublished = new HashMap<>();
     private final boolean publishEachRevision;
 
     StudyReports(ProcessorContext<String, SpecificRecordBase> context, ResultsConfig config) {
@@ -55,8 +50,7 @@ final class StudyReports {
 
     /** The latest revision of {@code study}'s report, or null. */
     StudyReport get(String study) {
-        StudyReport latest = unpublished.get(study);
-        return latest != null ? latest : store.get(study);
+        return store.get(study);
     }
 
     /** Saves a new revision; published with the next round (at once with a publish interval of 0). */
@@ -66,14 +60,8 @@ final class StudyReports {
         if (publishEachRevision) {
             publish(next);
         } else {
-            unpublished.put(study, next);
             changed.put(study, context.currentSystemTimeMs());
         }
-    }
-
-    /** Forgets the in-memory revisions (the task is closing; the store and the change markers keep them). */
-    void close() {
-        unpublished.clear();
     }
 
     private void publishChanged() {
@@ -87,7 +75,6 @@ final class StudyReports {
                 publish(report);
             }
             changed.delete(study);
-            unpublished.remove(study);
         }
     }
 

@@ -64,7 +64,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(REPORT_STORE, Topics.STUDY_REPORTS.valueSerde()).withCachingEnabled());
+        builder.addStateStore(DeferredEncodingStore.builder(REPORT_STORE, Topics.STUDY_REPORTS.valueSerde()));
         builder.addStateStore(store(ALERT_STORE, Topics.URGENT_ALERTS.valueSerde()));
         builder.addStateStore(store(ACK_STORE, Topics.ALERT_ACKS.valueSerde()));
         builder.addStateStore(store(OPEN_ALERT_STORE, Serdes.Long()));
