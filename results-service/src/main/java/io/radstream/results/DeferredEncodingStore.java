@@ -48,13 +48,13 @@ final class DeferredEncodingStore<V> implements KeyValueStore<String, V>, Cached
     private final KeyValueStore<String, V> encoded;
     private final Map<String, Object> pending = new ConcurrentHashMap<>();
 
-    private DeferredEncodingStore(KeyValueStore<String, V> encoded) {
+    DeferredEncodingStore(KeyValueStore<String, V> encoded) {
         this.encoded = encoded;
     }
 
     /** A builder of the store named {@code name}: RocksDB, logged, no record cache (this store is the cache). */
     static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, Serde<V> valueSerde) {
-        return new Builder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+        return new DeferredEncodingStoreBuilder<>(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
                 .withCachingDisabled());
     }
 
@@ -189,49 +189,5 @@ final class DeferredEncodingStore<V> implements KeyValueStore<String, V>, Cached
     @Override
     public Position getPosition() {
         return encoded.getPosition();
-    }
-
-    /** Builds the store around the RocksDB store its delegate builds; caching is this store's own. */
-    private record Builder<V>(StoreBuilder<KeyValueStore<String, V>> encoded) implements StoreBuilder<KeyValueStore<String, V>> {
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, V>> withCachingDisabled() {
-            throw new UnsupportedOperationException("a deferred-encoding store always caches its values as objects");
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder<>(encoded.withLoggingEnabled(config));
-        }
-
-        @Override
-        public StoreBuilder<KeyValueStore<String, V>> withLoggingDisabled() {
-            throw new UnsupportedOperationException("a deferred-encoding store is flushed to its changelog at commit");
-        }
-
-        @Override
-        public KeyValueStore<String, V> build() {
-            return new DeferredEncodingStore<>(encoded.build());
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return encoded.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return encoded.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return encoded.name();
-        }
     }
 }

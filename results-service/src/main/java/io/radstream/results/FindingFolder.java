@@ -20,6 +20,24 @@ final class FindingFolder {
     private FindingFolder() {
     }
 
+    /** Refuses a finding whose outcome contradicts its fields (a dead letter for operators). */
+    static void validate(Finding finding) {
+        switch (finding.getOutcome()) {
+            case COMPLETED -> {
+                if (finding.getModel() == null) {
+                    throw new BadEventException("COMPLETED finding " + finding.getFindingId() + " names no model");
+                }
+            }
+            case NOT_ROUTED -> {
+                if (!finding.getRoutedModels().isEmpty()) {
+                    throw new BadEventException("NOT_ROUTED finding " + finding.getFindingId() + " lists models");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
     static void fold(StudyReport report, Finding finding, Predicate<String> positiveBefore) {
         if (finding.getOutcome() != FindingOutcome.COMPLETED) {
             return;

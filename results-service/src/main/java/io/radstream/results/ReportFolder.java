@@ -43,7 +43,7 @@ final class ReportFolder {
      */
     static Optional<StudyReport> finding(StudyReport current, Finding finding, Predicate<String> positiveBefore,
                                          Instant now) {
-        validate(finding);
+        FindingFolder.validate(finding);
         requireSameTenant(current, finding.getTenant());
         if (current != null && current.getFindingIds().contains(finding.getFindingId())) {
             return Optional.empty();
@@ -81,23 +81,6 @@ final class ReportFolder {
 
     static boolean complete(ImageProgress image) {
         return StudyProgress.complete(image);
-    }
-
-    private static void validate(Finding finding) {
-        switch (finding.getOutcome()) {
-            case COMPLETED -> {
-                if (finding.getModel() == null) {
-                    throw new BadEventException("COMPLETED finding " + finding.getFindingId() + " names no model");
-                }
-            }
-            case NOT_ROUTED -> {
-                if (!finding.getRoutedModels().isEmpty()) {
-                    throw new BadEventException("NOT_ROUTED finding " + finding.getFindingId() + " lists models");
-                }
-            }
-            default -> {
-            }
-        }
     }
 
     private static void progress(ImageProgress image, Finding finding) {
